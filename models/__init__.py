@@ -1,0 +1,51 @@
+"""Domain models: the scenario (input), the schedule (output) and their loading.
+
+No solver, database or HTTP here.
+"""
+
+from models.calendar import TimeGrid
+from models.loading import InputError, load_scenario, load_schedule, parse_scenario
+from models.rules import Problem
+from models.scenario import (
+    Dataset,
+    GpuDemand,
+    GpuPool,
+    Person,
+    Phase,
+    Project,
+    Requirement,
+    Scenario,
+)
+from models.schedule import (
+    KPIs,
+    DatasetPlan,
+    GpuAssignment,
+    PhasePlan,
+    ProjectPlan,
+    Schedule,
+    StaffAssignment,
+)
+
+__all__ = [
+    "KPIs",
+    "Dataset",
+    "DatasetPlan",
+    "GpuAssignment",
+    "GpuDemand",
+    "GpuPool",
+    "InputError",
+    "Person",
+    "Phase",
+    "PhasePlan",
+    "Problem",
+    "Project",
+    "ProjectPlan",
+    "Requirement",
+    "Scenario",
+    "Schedule",
+    "StaffAssignment",
+    "TimeGrid",
+    "load_scenario",
+    "load_schedule",
+    "parse_scenario",
+]

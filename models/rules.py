@@ -1,0 +1,316 @@
+"""Cross-field rules of a scenario: references, duplicates, dates, and demands no one can meet.
+
+Each problem names the field path, the offending value and what is wrong, so a user can
+find the line in their file.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from models.scenario import Person, Phase, Project, Requirement, Scenario
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a scenario, at a field path."""
+
+    loc: Loc
+    message: str
+    value: Any = None
+
+    @property
+    def path(self) -> str:
+        return format_loc(self.loc)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """`("projects", 0, "phases", 1)` -> `projects[0].phases[1]`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(root)"
+
+
+class ScenarioRuleError(ValueError):
+    """Raised inside validation; carries the problems with their own paths."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+def raise_problems(problems: Sequence[Problem]) -> None:
+    if problems:
+        raise ScenarioRuleError(problems)
+
+
+def find_problems(scenario: Scenario) -> list[Problem]:
+    """Every cross-field rule broken by the scenario (empty when it is sound)."""
+    problems: list[Problem] = []
+    problems += _duplicates(scenario)
+    problems += _dates(scenario)
+    problems += _references(scenario)
+    problems += _demands(scenario)
+    return problems
+
+
+def _duplicate_ids(items: Sequence[Any], loc: Loc) -> list[Problem]:
+    counts = Counter(item.id for item in items)
+    return [
+        Problem((*loc, i, "id"), f"duplicate id {item.id!r}", item.id)
+        for i, item in enumerate(items)
+        if counts[item.id] > 1
+    ]
+
+
+def _duplicates(scenario: Scenario) -> list[Problem]:
+    problems: list[Problem] = []
+    for key in ("staff", "gpu_pools", "datasets", "sponsors", "projects", "incidents"):
+        problems += _duplicate_ids(getattr(scenario, key), (key,))
+    for i, project in enumerate(scenario.projects):
+        problems += _duplicate_ids(project.phases, ("projects", i, "phases"))
+    for i, incident in enumerate(scenario.incidents):
+        problems += _duplicate_ids(incident.phases, ("incidents", i, "phases"))
+    return problems
+
+
+def _dates(scenario: Scenario) -> list[Problem]:
+    grid = scenario.grid
+    window = f"the horizon {grid.start} .. {grid.end_date}"
+    problems: list[Problem] = []
+
+    def inside(day: date | None, loc: Loc) -> None:
+        if day is not None and not grid.contains(day):
+            problems.append(Problem(loc, f"date {day} is outside {window}", day.isoformat()))
+
+    for i, person in enumerate(scenario.staff):
+        for j, absence in enumerate(person.unavailable):
+            if absence.to < grid.start or absence.from_ > grid.end_date:
+                loc: Loc = ("staff", i, "unavailable", j)
+                problems.append(
+                    Problem(loc, f"{absence.from_} .. {absence.to} is outside {window}", None)
+                )
+    for i, pool in enumerate(scenario.gpu_pools):
+        for j, change in enumerate(pool.capacity_changes):
+            inside(change.from_, ("gpu_pools", i, "capacity_changes", j, "from"))
+    for i, project in enumerate(scenario.projects):
+        inside(project.release, ("projects", i, "release"))
+        inside(project.deadline, ("projects", i, "deadline"))
+        if project.release and project.deadline and project.deadline < project.release:
+            problems.append(
+                Problem(
+                    ("projects", i, "deadline"),
+                    f"deadline {project.deadline} is before release {project.release}",
+                    project.deadline.isoformat(),
+                )
+            )
+    inside(scenario.policies.first_delivery_by, ("policies", "first_delivery_by"))
+    for i, incident in enumerate(scenario.incidents):
+        inside(incident.detected, ("incidents", i, "detected"))
+    return problems
+
+
+def _references(scenario: Scenario) -> list[Problem]:
+    problems: list[Problem] = []
+    sponsors = {s.id for s in scenario.sponsors}
+    datasets = {d.id for d in scenario.datasets}
+    pools = {p.id for p in scenario.gpu_pools}
+    projects = {p.id: p for p in scenario.projects}
+    for i, project in enumerate(scenario.projects):
+        loc: Loc = ("projects", i)
+        if project.sponsor is not None and project.sponsor not in sponsors:
+            problems.append(
+                Problem((*loc, "sponsor"), f"unknown sponsor {project.sponsor!r}", project.sponsor)
+            )
+        for j, dataset in enumerate(project.datasets):
+            if dataset not in datasets:
+                problems.append(
+                    Problem((*loc, "datasets", j), f"unknown dataset {dataset!r}", dataset)
+                )
+        phase_problems = _phase_references(project.phases, pools, (*loc, "phases"))
+        problems += phase_problems or _cycles(project, (*loc, "phases"))
+    for i, incident in enumerate(scenario.incidents):
+        target = projects.get(incident.project)
+        loc = ("incidents", i, "project")
+        if target is None:
+            problems.append(Problem(loc, f"unknown project {incident.project!r}", incident.project))
+        elif target.status not in ("done", "in_progress"):
+            problems.append(
+                Problem(
+                    loc,
+                    f"project {incident.project!r} has status {target.status!r}; "
+                    "an incident concerns a done or in_progress project",
+                    incident.project,
+                )
+            )
+        problems += _phase_references(incident.phases, pools, ("incidents", i, "phases"))
+    return problems
+
+
+def _phase_references(phases: Sequence[Phase], pools: set[str], loc: Loc) -> list[Problem]:
+    problems: list[Problem] = []
+    phase_ids = {p.id for p in phases}
+    for j, phase in enumerate(phases):
+        for k, demand in enumerate(phase.gpus):
+            for pool in demand.pools:
+                if pool not in pools:
+                    problems.append(
+                        Problem((*loc, j, "gpus", k, "pool"), f"unknown GPU pool {pool!r}", pool)
+                    )
+        for k, other in enumerate(phase.after or []):
+            if other not in phase_ids:
+                problems.append(Problem((*loc, j, "after", k), f"unknown phase {other!r}", other))
+            elif other == phase.id:
+                problems.append(Problem((*loc, j, "after", k), "a phase cannot follow itself", other))
+    return problems
+
+
+def _cycles(project: Project, loc: Loc) -> list[Problem]:
+    """A cycle in `after` makes the project impossible; name the phases on it."""
+    state: dict[int, int] = {}  # 1: on the stack, 2: done
+    stack: list[int] = []
+
+    def visit(node: int) -> list[int] | None:
+        state[node] = 1
+        stack.append(node)
+        for pred in project.predecessors(node):
+            if state.get(pred) == 1:
+                return stack[stack.index(pred) :]
+            if pred not in state and (cycle := visit(pred)):
+                return cycle
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for start in range(len(project.phases)):
+        if start not in state and (cycle := visit(start)):
+            names = [project.phases[i].id for i in cycle]
+            return [
+                Problem(
+                    (*loc, cycle[0], "after"),
+                    f"phases of project {project.id!r} wait for each other in a cycle: "
+                    + " -> ".join([*reversed(names), names[-1]]),
+                    names,
+                )
+            ]
+    return []
+
+
+def _demands(scenario: Scenario) -> list[Problem]:
+    problems: list[Problem] = []
+    largest = {
+        pool.id: max([pool.capacity, *(c.capacity for c in pool.capacity_changes)])
+        for pool in scenario.gpu_pools
+    }
+    skills_known = {skill for person in scenario.staff for skill in person.skills}
+
+    def check_phase(phase: Phase, label: str, loc: Loc) -> None:
+        problems.extend(
+            _staffing_problems(phase.requires, scenario.staff, skills_known, label, (*loc,))
+        )
+        for k, demand in enumerate(phase.gpus):
+            best = max((largest.get(pool, 0) for pool in demand.pools), default=0)
+            if all(pool in largest for pool in demand.pools) and demand.count > best:
+                problems.append(
+                    Problem(
+                        (*loc, "gpus", k, "count"),
+                        f"{label} needs {demand.count} GPUs from "
+                        f"{' or '.join(demand.pools)}; the largest capacity is {best}",
+                        demand.count,
+                    )
+                )
+
+    for i, project in enumerate(scenario.projects):
+        for j, phase in enumerate(project.phases):
+            check_phase(phase, f"phase {project.id}/{phase.id}", ("projects", i, "phases", j))
+    for i, incident in enumerate(scenario.incidents):
+        for j, phase in enumerate(incident.phases):
+            check_phase(phase, f"phase {incident.id}/{phase.id}", ("incidents", i, "phases", j))
+    for i, dataset in enumerate(scenario.datasets):
+        if dataset.acquisition is not None:
+            problems += _staffing_problems(
+                dataset.acquisition.requires,
+                scenario.staff,
+                skills_known,
+                f"the acquisition of dataset {dataset.id}",
+                ("datasets", i, "acquisition"),
+            )
+    return problems
+
+
+def _staffing_problems(
+    requires: Sequence[Requirement],
+    staff: Sequence[Person],
+    skills_known: set[str],
+    label: str,
+    loc: Loc,
+) -> list[Problem]:
+    """Unknown skills, too few qualified people, or too few distinct people overall."""
+    problems: list[Problem] = []
+    for k, req in enumerate(requires):
+        qualified = [p for p in staff if p.skills.get(req.skill, 0) >= req.level]
+        if req.skill not in skills_known:
+            problems.append(
+                Problem(
+                    (*loc, "requires", k, "skill"),
+                    f"unknown skill {req.skill!r}: no person in staff has it",
+                    req.skill,
+                )
+            )
+        elif len(qualified) < req.count:
+            people = "person" if req.count == 1 else "people"
+            exist = "exists" if len(qualified) == 1 else "exist"
+            problems.append(
+                Problem(
+                    (*loc, "requires", k),
+                    f"{label} needs {req.count} {people} with {req.skill} >= {req.level}; "
+                    f"only {len(qualified)} {exist}",
+                    req.model_dump(),
+                )
+            )
+    if not problems and requires:
+        needed = sum(r.count for r in requires)
+        matched = _max_staffing(requires, staff)
+        if matched < needed:
+            problems.append(
+                Problem(
+                    (*loc, "requires"),
+                    f"{label} needs {needed} different people across its requirements; "
+                    f"at most {matched} can be found in staff",
+                    [r.model_dump() for r in requires],
+                )
+            )
+    return problems
+
+
+def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> int:
+    """Size of the largest assignment of distinct people to requirement slots."""
+    slots = [r for r in requires for _ in range(r.count)]
+    owner: dict[int, int] = {}  # person index -> slot index
+
+    def augment(slot: int, seen: set[int]) -> bool:
+        req = slots[slot]
+        for person_index, person in enumerate(staff):
+            if person.skills.get(req.skill, 0) < req.level or person_index in seen:
+                continue
+            seen.add(person_index)
+            if person_index not in owner or augment(owner[person_index], seen):
+                owner[person_index] = slot
+                return True
+        return False
+
+    return sum(augment(slot, set()) for slot in range(len(slots)))

@@ -1,0 +1,286 @@
+"""The scenario: what a demand manager describes (the input contract of DESIGN.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from models.calendar import PeriodKind, TimeGrid
+
+Id = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
+Level = Annotated[int, Field(ge=1, le=5)]
+Priority = Literal["must", "should", "could"]
+Status = Literal["proposed", "committed", "in_progress", "done"]
+Size = Literal["small", "medium", "large"]
+Ethics = Literal["none", "required", "approved"]
+
+# Effort (person-weeks) at which a project counts as medium / large when `size` is absent.
+MEDIUM_EFFORT = 12
+LARGE_EFFORT = 40
+
+
+class Strict(BaseModel):
+    """Base of every scenario model: unknown keys are errors (a typo must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
+
+
+class Calendar(Strict):
+    start: date
+    period: PeriodKind = "week"
+    horizon: int = Field(52, ge=1, le=2000, description="Number of periods planned.")
+
+
+class DateRange(Strict):
+    from_: date = Field(alias="from")
+    to: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.to < self.from_:
+            raise ValueError(f"'to' ({self.to}) is before 'from' ({self.from_})")
+        return self
+
+
+class Person(Strict):
+    id: Id
+    name: str | None = None
+    skills: dict[Id, Level] = Field(default_factory=dict, description="Skill -> level 1..5.")
+    unavailable: list[DateRange] = Field(default_factory=list)
+    cost_per_period: float = Field(0.0, ge=0)
+
+
+class CapacityChange(Strict):
+    from_: date = Field(alias="from")
+    capacity: int = Field(ge=0)
+
+
+class GpuPool(Strict):
+    id: Id
+    name: str | None = None
+    capacity: int = Field(gt=0, description="GPUs usable at once.")
+    capacity_changes: list[CapacityChange] = Field(default_factory=list)
+    cost_per_gpu_period: float = Field(0.0, ge=0)
+
+
+class Requirement(Strict):
+    skill: Id
+    level: Level = 1
+    count: int = Field(1, gt=0)
+
+
+class Acquisition(Strict):
+    duration: int = Field(gt=0)
+    requires: list[Requirement] = Field(default_factory=list)
+
+
+class Dataset(Strict):
+    id: Id
+    name: str | None = None
+    available: bool = False
+    acquisition: Acquisition | None = None
+
+    @model_validator(mode="after")
+    def _acquisition_when_missing(self) -> Dataset:
+        if not self.available and self.acquisition is None:
+            raise ValueError("a dataset that is not available needs an 'acquisition'")
+        return self
+
+
+class EthicsBoard(Strict):
+    capacity: int = Field(1, gt=0, description="Reviews in progress at once.")
+    review_duration: int = Field(1, gt=0, description="Periods one review takes.")
+    meeting_every: int = Field(1, gt=0, description="Approvals are granted at periods k*n.")
+
+
+class Sponsor(Strict):
+    id: Id
+    name: str | None = None
+
+
+class GpuDemand(Strict):
+    pool: Id | list[Id] = Field(
+        description="A pool id, or a list of pools of which the solver picks one."
+    )
+    count: int = Field(gt=0)
+
+    @property
+    def pools(self) -> list[str]:
+        return [self.pool] if isinstance(self.pool, str) else list(self.pool)
+
+    @field_validator("pool")
+    @classmethod
+    def _non_empty(cls, pool: str | list[str]) -> str | list[str]:
+        if isinstance(pool, list) and not pool:
+            raise ValueError("list of pools is empty")
+        return pool
+
+
+class Phase(Strict):
+    id: Id
+    name: str | None = None
+    duration: int = Field(gt=0)
+    duration_range: tuple[int, int] | None = Field(
+        None, description="[low, high] durations for risk analysis."
+    )
+    requires: list[Requirement] = Field(default_factory=list)
+    gpus: list[GpuDemand] = Field(default_factory=list)
+    after: list[Id] | None = Field(
+        None, description="Phases of the same project this one follows; default: the previous."
+    )
+    gated_by_approval: bool | None = None
+
+    @model_validator(mode="after")
+    def _range_holds_duration(self) -> Phase:
+        if self.duration_range is not None:
+            low, high = self.duration_range
+            if not 0 < low <= self.duration <= high:
+                raise ValueError(
+                    f"duration_range {list(self.duration_range)} must satisfy "
+                    f"0 < low <= duration ({self.duration}) <= high"
+                )
+        return self
+
+
+class Project(Strict):
+    id: Id
+    name: str | None = None
+    sponsor: Id | None = None
+    value: float = Field(0.0, ge=0, description="Value per period once live.")
+    priority: Priority = "should"
+    status: Status = "proposed"
+    release: date | None = None
+    deadline: date | None = None
+    deadline_hard: bool = False
+    size: Size | None = None
+    datasets: list[Id] = Field(default_factory=list)
+    ethics: Ethics = "none"
+    phases: list[Phase] = Field(min_length=1)
+
+    @property
+    def mandatory(self) -> bool:
+        """Always selected: `must` priority, or already committed or running."""
+        return self.priority == "must" or self.status in ("committed", "in_progress")
+
+    @property
+    def scheduled(self) -> bool:
+        """`done` projects are context only and are not scheduled."""
+        return self.status != "done"
+
+    def predecessors(self, phase_index: int) -> list[int]:
+        """Indices of the phases that ``phases[phase_index]`` follows."""
+        phase = self.phases[phase_index]
+        if phase.after is None:
+            return [phase_index - 1] if phase_index > 0 else []
+        index = {p.id: i for i, p in enumerate(self.phases)}
+        return [index[a] for a in phase.after]
+
+    def gated_phases(self) -> list[int]:
+        """Indices of the phases that start only after the ethics approval."""
+        if self.ethics != "required":
+            return []
+        explicit = [i for i, p in enumerate(self.phases) if p.gated_by_approval]
+        if explicit:
+            return explicit
+        if any(p.gated_by_approval is False for p in self.phases[-1:]):
+            return []
+        return [len(self.phases) - 1]
+
+    def effort(self, days_per_period: int = 7) -> float:
+        """Person-weeks of work the phases ask for."""
+        periods = sum(p.duration * sum(r.count for r in p.requires) for p in self.phases)
+        return periods * days_per_period / 7
+
+    def size_class(self, days_per_period: int = 7) -> Size:
+        """The declared size, or the one derived from effort."""
+        if self.size is not None:
+            return self.size
+        effort = self.effort(days_per_period)
+        if effort >= LARGE_EFFORT:
+            return "large"
+        return "medium" if effort >= MEDIUM_EFFORT else "small"
+
+
+class Policies(Strict):
+    max_concurrent_large: int | None = Field(None, ge=0)
+    max_delivery_gap: int | None = Field(None, gt=0)
+    first_delivery_by: date | None = None
+    rd_reserve: float = Field(0.0, ge=0, lt=1)
+    mentoring: bool = False
+    freeze_periods: int = Field(0, ge=0)
+
+
+class Objective(Strict):
+    """Weights of the objective terms (see docs/model.md)."""
+
+    value: float = Field(1.0, ge=0)
+    lateness: float = Field(1.0, ge=0)
+    balance: float = Field(1.0, ge=0)
+    cost: float = Field(0.0, ge=0)
+    makespan: float = Field(0.0, ge=0)
+    stability: float = Field(1.0, ge=0)
+
+
+class Incident(Strict):
+    id: Id
+    project: Id
+    detected: date
+    sla: int = Field(gt=0)
+    phases: list[Phase] = Field(min_length=1)
+
+
+class Scenario(Strict):
+    name: str = Field(min_length=1)
+    description: str | None = None
+    calendar: Calendar
+    staff: list[Person] = Field(default_factory=list)
+    gpu_pools: list[GpuPool] = Field(default_factory=list)
+    datasets: list[Dataset] = Field(default_factory=list)
+    ethics_board: EthicsBoard | None = None
+    sponsors: list[Sponsor] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    policies: Policies = Field(default_factory=Policies)
+    objective: Objective = Field(default_factory=Objective)
+    incidents: list[Incident] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_rules(self) -> Scenario:
+        from models.rules import find_problems, raise_problems
+
+        raise_problems(find_problems(self))
+        return self
+
+    @property
+    def grid(self) -> TimeGrid:
+        return TimeGrid.of(self.calendar.start, self.calendar.period, self.calendar.horizon)
+
+    def pool(self, pool_id: str) -> GpuPool:
+        return next(p for p in self.gpu_pools if p.id == pool_id)
+
+    def project(self, project_id: str) -> Project:
+        return next(p for p in self.projects if p.id == project_id)
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        return next(d for d in self.datasets if d.id == dataset_id)
+
+    def pool_capacity(self, pool_id: str) -> list[int]:
+        """GPUs of the pool usable in each period of the horizon."""
+        pool = self.pool(pool_id)
+        capacity = [pool.capacity] * self.grid.horizon
+        for change in sorted(pool.capacity_changes, key=lambda c: c.from_):
+            first = max(0, self.grid.period_of(change.from_))
+            for period in range(first, self.grid.horizon):
+                capacity[period] = change.capacity
+        return capacity
+
+    def unavailable_periods(self, person: Person) -> set[int]:
+        """Periods in which the person cannot work (touched by an `unavailable` range)."""
+        periods: set[int] = set()
+        for absence in person.unavailable:
+            periods.update(self.grid.periods_between(absence.from_, absence.to))
+        return periods
+
+    def scheduled_projects(self) -> list[Project]:
+        return [p for p in self.projects if p.scheduled]

@@ -1,0 +1,114 @@
+"""The schedule: what zenplan decided (the output contract of DESIGN.md), and its KPIs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class StaffAssignment(Out):
+    id: str
+    skill: str
+
+
+class GpuAssignment(Out):
+    pool: str
+    count: int = Field(gt=0)
+
+
+class PhasePlan(Out):
+    id: str
+    start: int
+    end: int
+    start_date: date | None = None
+    end_date: date | None = None
+    staff: list[StaffAssignment] = Field(default_factory=list)
+    gpus: list[GpuAssignment] = Field(default_factory=list)
+
+
+class ApprovalPlan(Out):
+    start: int
+    end: int
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class ProjectPlan(Out):
+    id: str
+    selected: bool
+    start: int | None = None
+    end: int | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    late_by: int = 0
+    approval: ApprovalPlan | None = None
+    phases: list[PhasePlan] = Field(default_factory=list)
+    reason: str | None = None
+
+    def phase(self, phase_id: str) -> PhasePlan | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+
+class DatasetPlan(Out):
+    id: str
+    acquired_by: str | None = None
+    start: int | None = None
+    end: int | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    staff: list[StaffAssignment] = Field(default_factory=list)
+
+
+class KPIs(Out):
+    value: float = 0.0
+    cost: float = 0.0
+    roi: float | None = 0.0
+    delivered: int = 0
+    delivered_by_size: dict[str, int] = Field(default_factory=dict)
+    delivered_by_sponsor: dict[str, int] = Field(default_factory=dict)
+    late: int = 0
+    lateness_periods: int = 0
+    makespan: int = 0
+    max_delivery_gap: int = 0
+    flow_efficiency: float = 0.0
+    flow_efficiency_by_project: dict[str, float] = Field(default_factory=dict)
+    utilization: dict[str, float] = Field(default_factory=dict)
+    gpu_utilization: dict[str, float] = Field(default_factory=dict)
+    reuse_saved_periods: int = 0
+
+
+class SolverInfo(Out):
+    engine: Literal["cp-sat", "greedy", "manual"] = "cp-sat"
+    time_limit: float | None = None
+    workers: int | None = None
+    seed: int | None = None
+    relative_gap: float | None = None
+    first_solution_seconds: float | None = None
+    greedy_objective: float | None = None
+
+
+class Schedule(Out):
+    scenario: str
+    status: SolveStatus
+    objective: float = 0.0
+    bound: float = 0.0
+    solve_seconds: float = 0.0
+    projects: list[ProjectPlan] = Field(default_factory=list)
+    datasets: list[DatasetPlan] = Field(default_factory=list)
+    kpis: KPIs = Field(default_factory=KPIs)
+    explanation: str | None = None
+    solver: SolverInfo | None = None
+
+    def project(self, project_id: str) -> ProjectPlan | None:
+        return next((p for p in self.projects if p.id == project_id), None)
+
+    def selected(self) -> list[ProjectPlan]:
+        return [p for p in self.projects if p.selected]
