@@ -17,9 +17,9 @@ from models.scenario import (
     Scenario,
 )
 from models.schedule import (
-    KPIs,
     DatasetPlan,
     GpuAssignment,
+    KPIs,
     PhasePlan,
     ProjectPlan,
     Schedule,
@@ -27,13 +27,13 @@ from models.schedule import (
 )
 
 __all__ = [
-    "KPIs",
     "Dataset",
     "DatasetPlan",
     "GpuAssignment",
     "GpuDemand",
     "GpuPool",
     "InputError",
+    "KPIs",
     "Person",
     "Phase",
     "PhasePlan",

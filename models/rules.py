@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from models.scenario import Person, Phase, Project, Requirement, Scenario
+    from models.scenario import Incident, Person, Phase, Project, Requirement, Scenario
 
 Loc = tuple[str | int, ...]
 
@@ -108,7 +108,11 @@ def _dates(scenario: Scenario) -> list[Problem]:
         for j, change in enumerate(pool.capacity_changes):
             inside(change.from_, ("gpu_pools", i, "capacity_changes", j, "from"))
     for i, project in enumerate(scenario.projects):
-        inside(project.release, ("projects", i, "release"))
+        if not project.scheduled:
+            continue  # a done project's dates are history
+        # A release before the horizon just means "ready from the start".
+        if project.release is not None and project.release > grid.end_date:
+            inside(project.release, ("projects", i, "release"))
         inside(project.deadline, ("projects", i, "deadline"))
         if project.release and project.deadline and project.deadline < project.release:
             problems.append(
@@ -157,7 +161,19 @@ def _references(scenario: Scenario) -> list[Problem]:
                     incident.project,
                 )
             )
-        problems += _phase_references(incident.phases, pools, ("incidents", i, "phases"))
+        phase_problems = _phase_references(incident.phases, pools, ("incidents", i, "phases"))
+        problems += phase_problems or _cycles(incident, ("incidents", i, "phases"))
+    if scenario.ethics_board is None:
+        for i, project in enumerate(scenario.projects):
+            if project.ethics == "required" and project.scheduled:
+                problems.append(
+                    Problem(
+                        ("projects", i, "ethics"),
+                        f"project {project.id!r} requires an ethics approval but the scenario "
+                        "has no ethics_board",
+                        "required",
+                    )
+                )
     return problems
 
 
@@ -175,11 +191,13 @@ def _phase_references(phases: Sequence[Phase], pools: set[str], loc: Loc) -> lis
             if other not in phase_ids:
                 problems.append(Problem((*loc, j, "after", k), f"unknown phase {other!r}", other))
             elif other == phase.id:
-                problems.append(Problem((*loc, j, "after", k), "a phase cannot follow itself", other))
+                problems.append(
+                    Problem((*loc, j, "after", k), "a phase cannot follow itself", other)
+                )
     return problems
 
 
-def _cycles(project: Project, loc: Loc) -> list[Problem]:
+def _cycles(project: Project | Incident, loc: Loc) -> list[Problem]:
     """A cycle in `after` makes the project impossible; name the phases on it."""
     state: dict[int, int] = {}  # 1: on the stack, 2: done
     stack: list[int] = []

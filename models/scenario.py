@@ -144,7 +144,38 @@ class Phase(Strict):
         return self
 
 
-class Project(Strict):
+class PhaseGraph:
+    """Order of the phases of a project or an incident: `after`, else the previous phase."""
+
+    phases: list[Phase]
+
+    def predecessors(self, phase_index: int) -> list[int]:
+        """Indices of the phases that ``phases[phase_index]`` follows."""
+        phase = self.phases[phase_index]
+        if phase.after is None:
+            return [phase_index - 1] if phase_index > 0 else []
+        index = {p.id: i for i, p in enumerate(self.phases)}
+        return [index[a] for a in phase.after]
+
+    def phase_order(self) -> list[int]:
+        """Phase indices so that every phase comes after the phases it follows."""
+        order: list[int] = []
+        seen: set[int] = set()
+
+        def visit(index: int) -> None:
+            if index in seen:
+                return
+            seen.add(index)
+            for pred in self.predecessors(index):
+                visit(pred)
+            order.append(index)
+
+        for index in range(len(self.phases)):
+            visit(index)
+        return order
+
+
+class Project(Strict, PhaseGraph):
     id: Id
     name: str | None = None
     sponsor: Id | None = None
@@ -168,14 +199,6 @@ class Project(Strict):
     def scheduled(self) -> bool:
         """`done` projects are context only and are not scheduled."""
         return self.status != "done"
-
-    def predecessors(self, phase_index: int) -> list[int]:
-        """Indices of the phases that ``phases[phase_index]`` follows."""
-        phase = self.phases[phase_index]
-        if phase.after is None:
-            return [phase_index - 1] if phase_index > 0 else []
-        index = {p.id: i for i, p in enumerate(self.phases)}
-        return [index[a] for a in phase.after]
 
     def gated_phases(self) -> list[int]:
         """Indices of the phases that start only after the ethics approval."""
@@ -223,7 +246,7 @@ class Objective(Strict):
     stability: float = Field(1.0, ge=0)
 
 
-class Incident(Strict):
+class Incident(Strict, PhaseGraph):
     id: Id
     project: Id
     detected: date
@@ -281,6 +304,18 @@ class Scenario(Strict):
         for absence in person.unavailable:
             periods.update(self.grid.periods_between(absence.from_, absence.to))
         return periods
+
+    def delay_cost(self, project: Project) -> float:
+        """Money one period of delay costs: the project's value per period, or for a project
+        without value the portfolio's mean value per period (1 when nothing has value)."""
+        if project.value > 0:
+            return project.value
+        valued = [p.value for p in self.projects if p.value > 0]
+        return sum(valued) / len(valued) if valued else 1.0
+
+    def qualified(self, requirement: Requirement) -> list[Person]:
+        """People whose level in the required skill is at least the required level."""
+        return [p for p in self.staff if p.skills.get(requirement.skill, 0) >= requirement.level]
 
     def scheduled_projects(self) -> list[Project]:
         return [p for p in self.projects if p.scheduled]

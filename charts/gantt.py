@@ -1,0 +1,701 @@
+"""Gantt charts of a schedule: one row per project, one row per person, and an HTML report.
+
+Bars are drawn on a date axis. A bar covers whole days: from the first day of its start
+period to the first day after its last day worked (``end_date`` + 1 day), so its right edge
+lines up with the left edge of whatever starts in the next period. Dates come from the
+plan when it carries them, otherwise from ``scenario.grid``.
+
+Every bar carries ``customdata`` ``[kind, project or dataset id, phase id or ""]`` with
+``kind`` one of ``phase``, ``approval``, ``dataset``, ``unavailable``, so callers (and
+tests, and click handlers in a page) can find the item a bar stands for.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+from plotly.offline import get_plotlyjs
+
+from models.calendar import TimeGrid
+from models.scenario import Person, Project, Scenario
+from models.schedule import DatasetPlan, KPIs, Schedule, StaffAssignment
+
+__all__ = ["people_gantt", "project_gantt", "write_gantt_html"]
+
+ColorBy = Literal["phase", "project"]
+
+_MS_PER_DAY = 86_400_000
+_PALETTE: tuple[str, ...] = tuple(qualitative.Plotly) + tuple(qualitative.D3)
+_GREY = "#b0b0b0"
+_APPROVAL_COLOR = "#9467bd"
+_DATASET_COLOR = "#8c564b"
+_LATE_COLOR = "#d62728"
+_DEADLINE_COLOR = "#333333"
+_ROW_HEIGHT = 36
+_MAX_LISTED = 12
+_MAX_TICKS = 12
+
+# Vertical placement inside a row (category units; the y axis is reversed, so a positive
+# offset is lower on the page): the main bar above, thin approval/dataset bars below it.
+_MAIN = (0.5, -0.32)  # (width, offset)
+_THIN = (0.16, 0.2)
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Whole days ``first .. stop - 1`` (``stop`` exclusive) and the periods they cover."""
+
+    first: date
+    stop: date
+    start: int
+    end: int
+
+    @property
+    def last(self) -> date:
+        """Last day worked (inclusive)."""
+        return self.stop - timedelta(days=1)
+
+    @property
+    def duration_ms(self) -> int:
+        return (self.stop - self.first).days * _MS_PER_DAY
+
+    def dates_text(self) -> str:
+        return f"{self.first.isoformat()} → {self.last.isoformat()}"
+
+    def periods_text(self) -> str:
+        count = self.end - self.start
+        if count <= 0:
+            return f"periods {self.start}–{self.end} (0)"
+        if count == 1:
+            return f"period {self.start} (1)"
+        return f"periods {self.start}–{self.end - 1} ({count})"
+
+
+def _span(
+    grid: TimeGrid, start: int, end: int, start_date: date | None, end_date: date | None
+) -> _Span:
+    first = start_date if start_date is not None else grid.start_date(start)
+    stop = end_date + timedelta(days=1) if end_date is not None else grid.start_date(end)
+    return _Span(first=first, stop=max(stop, first), start=start, end=end)
+
+
+# --------------------------------------------------------------------------- bar groups
+
+
+@dataclass
+class _Bars:
+    """The segments of one bar trace (one legend entry)."""
+
+    name: str
+    color: str
+    placement: tuple[float, float] = _MAIN
+    opacity: float = 1.0
+    y: list[str] = field(default_factory=list)
+    base: list[str] = field(default_factory=list)
+    x: list[int] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+    custom: list[list[str]] = field(default_factory=list)
+
+    def add(self, row: str, span: _Span, text: str, hover: str, custom: list[str]) -> None:
+        self.y.append(row)
+        self.base.append(span.first.isoformat())
+        self.x.append(span.duration_ms)
+        self.text.append(text)
+        self.hover.append(hover)
+        self.custom.append(custom)
+
+    def trace(self, legendgroup: str | None = None, showlegend: bool = True) -> go.Bar:
+        width, offset = self.placement
+        return go.Bar(
+            name=self.name,
+            orientation="h",
+            y=self.y,
+            base=self.base,
+            x=self.x,
+            width=[width] * len(self.y),
+            offset=[offset] * len(self.y),
+            text=self.text,
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertext=self.hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=self.custom,
+            marker={"color": self.color, "opacity": self.opacity, "line": {"width": 0}},
+            legendgroup=legendgroup or self.name,
+            showlegend=showlegend,
+        )
+
+
+class _Colors:
+    """A stable colour per key, in order of first use."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        if key not in self._seen:
+            self._seen[key] = _PALETTE[len(self._seen) % len(_PALETTE)]
+        return self._seen[key]
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+def _staff_text(staff: Sequence[StaffAssignment]) -> str:
+    if not staff:
+        return "people: none"
+    return "people: " + ", ".join(f"{_esc(s.id)} ({_esc(s.skill)})" for s in staff)
+
+
+def _project_label(scenario: Scenario, project_id: str) -> str:
+    project = _find_project(scenario, project_id)
+    return project.name if project is not None and project.name else project_id
+
+
+def _find_project(scenario: Scenario, project_id: str) -> Project | None:
+    return next((p for p in scenario.projects if p.id == project_id), None)
+
+
+def _sponsor_text(scenario: Scenario, sponsor_id: str | None) -> str:
+    if sponsor_id is None:
+        return "sponsor: —"
+    sponsor = next((s for s in scenario.sponsors if s.id == sponsor_id), None)
+    if sponsor is not None and sponsor.name:
+        return f"sponsor: {_esc(sponsor.name)} ({_esc(sponsor_id)})"
+    return f"sponsor: {_esc(sponsor_id)}"
+
+
+def _listing(items: Sequence[str]) -> str:
+    shown = ", ".join(items[:_MAX_LISTED])
+    if len(items) > _MAX_LISTED:
+        shown += f", … (+{len(items) - _MAX_LISTED} more)"
+    return shown
+
+
+def _unique_labels(wanted: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Row key -> row label; labels that would collide get the key appended."""
+    pairs = list(wanted)
+    counts: dict[str, int] = {}
+    for _, label in pairs:
+        counts[label] = counts.get(label, 0) + 1
+    return {key: (label if counts[label] == 1 else f"{label} ({key})") for key, label in pairs}
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _time_range(grid: TimeGrid, spans: Iterable[_Span]) -> list[str]:
+    low = grid.start
+    high = grid.start_date(grid.horizon)
+    for span in spans:
+        low = min(low, span.first)
+        high = max(high, span.stop)
+    return [low.isoformat(), high.isoformat()]
+
+
+def _ticks(grid: TimeGrid, x_range: list[str]) -> dict[str, object]:
+    """Ticks on period boundaries (every k periods, about a dozen of them)."""
+    days = (date.fromisoformat(x_range[1]) - date.fromisoformat(x_range[0])).days
+    every = max(1, math.ceil(days / grid.days / _MAX_TICKS))
+    return {"tick0": grid.start.isoformat(), "dtick": every * grid.days * _MS_PER_DAY}
+
+
+def _layout(
+    figure: go.Figure,
+    title: str,
+    rows: Sequence[str],
+    grid: TimeGrid,
+    x_range: list[str],
+) -> None:
+    figure.update_layout(
+        title={"text": title, "x": 0.01, "xanchor": "left"},
+        barmode="overlay",
+        height=max(260, 170 + _ROW_HEIGHT * len(rows)),
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        uniformtext={"minsize": 8, "mode": "hide"},
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(
+        type="date",
+        range=x_range,
+        showgrid=True,
+        gridcolor="#e5e5e5",
+        tickformat="%Y-%m-%d",
+        **_ticks(grid, x_range),
+        showline=True,
+        linecolor="#999999",
+    )
+    figure.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=list(rows),
+        range=[len(rows) - 0.5, -0.5] if rows else None,
+        autorange=not rows,
+        showgrid=True,
+        gridcolor="#f0f0f0",
+        automargin=True,
+    )
+    if not rows:
+        figure.add_annotation(
+            text="nothing scheduled",
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            font={"size": 16, "color": "#777777"},
+        )
+
+
+def _row_anchor(rows: Sequence[str], first_day: str) -> go.Scatter:
+    """An invisible point on every row, so rows without any bar still show."""
+    return go.Scatter(
+        x=[first_day] * len(rows),
+        y=list(rows),
+        mode="markers",
+        marker={"opacity": 0, "size": 1},
+        hoverinfo="skip",
+        showlegend=False,
+        name="rows",
+    )
+
+
+# --------------------------------------------------------------------------- projects
+
+
+def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "phase") -> go.Figure:
+    """One row per selected project, its phases as bars on a date axis.
+
+    Bars are coloured by phase id (``color_by="phase"``, one legend entry per kind of phase,
+    e.g. data / model / deploy) or by project. Thin bars below the phases show the ethics
+    approval interval and dataset acquisitions; a vertical tick marks each deadline (at the
+    end of the deadline day, red when the project is late). Unselected projects are not
+    drawn; they are listed under the title.
+    """
+    grid = scenario.grid
+    selected = [p for p in schedule.projects if p.selected]
+    datasets = [d for d in schedule.datasets if d.start is not None and d.end is not None]
+    drawn_ids = {p.id for p in selected}
+
+    row_keys: list[tuple[str, str]] = [(p.id, _project_label(scenario, p.id)) for p in selected]
+    orphan_datasets = [d for d in datasets if d.acquired_by not in drawn_ids]
+    row_keys += [(f"dataset:{d.id}", f"dataset {d.id}") for d in orphan_datasets]
+    labels = _unique_labels(row_keys)
+    rows = [labels[key] for key, _ in row_keys]
+
+    colors = _Colors()
+    groups: dict[str, _Bars] = {}
+    approvals = _Bars("ethics approval", _APPROVAL_COLOR, placement=_THIN, opacity=0.85)
+    acquisitions = _Bars("dataset acquisition", _DATASET_COLOR, placement=_THIN, opacity=0.85)
+    spans: list[_Span] = []
+    deadline_x: list[str] = []
+    deadline_y: list[str] = []
+    deadline_hover: list[str] = []
+    deadline_color: list[str] = []
+
+    for plan in selected:
+        row = labels[plan.id]
+        project = _find_project(scenario, plan.id)
+        head = f"<b>{_esc(_project_label(scenario, plan.id))}</b> [{_esc(plan.id)}]"
+        sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
+        for phase in plan.phases:
+            span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
+            spans.append(span)
+            key = phase.id if color_by == "phase" else plan.id
+            name = phase.id if color_by == "phase" else row
+            bars = groups.setdefault(key, _Bars(name, colors(key)))
+            gpus = ", ".join(f"{_esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
+            hover = "<br>".join(
+                [
+                    head,
+                    f"phase: {_esc(phase.id)}",
+                    sponsor,
+                    f"dates: {span.dates_text()}",
+                    span.periods_text(),
+                    _staff_text(phase.staff),
+                    f"GPUs: {gpus}",
+                ]
+            )
+            bars.add(row, span, phase.id, hover, ["phase", plan.id, phase.id])
+        if plan.approval is not None:
+            a = plan.approval
+            span = _span(grid, a.start, a.end, a.start_date, a.end_date)
+            spans.append(span)
+            hover = "<br>".join(
+                [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
+            )
+            approvals.add(row, span, "", hover, ["approval", plan.id, ""])
+        if project is not None and project.deadline is not None:
+            late = plan.late_by > 0
+            kind = "hard" if project.deadline_hard else "soft"
+            text = f"deadline {project.deadline.isoformat()} ({kind})"
+            text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
+            deadline_x.append((project.deadline + timedelta(days=1)).isoformat())
+            deadline_y.append(row)
+            deadline_hover.append(f"{head}<br>{text}")
+            deadline_color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
+
+    for plan_ds in datasets:
+        row_key = (
+            plan_ds.acquired_by if plan_ds.acquired_by in drawn_ids else f"dataset:{plan_ds.id}"
+        )
+        row = labels[str(row_key)]
+        span = _dataset_span(grid, plan_ds)
+        spans.append(span)
+        acquisitions.add(
+            row, span, "", _dataset_hover(scenario, plan_ds, span), ["dataset", plan_ds.id, ""]
+        )
+
+    figure = go.Figure()
+    if rows:
+        figure.add_trace(_row_anchor(rows, grid.start.isoformat()))
+    for bars in groups.values():
+        figure.add_trace(bars.trace())
+    for extra in (approvals, acquisitions):
+        if extra.y:
+            figure.add_trace(extra.trace())
+    if deadline_x:
+        figure.add_trace(
+            go.Scatter(
+                name="deadline",
+                x=deadline_x,
+                y=deadline_y,
+                mode="markers",
+                marker={
+                    "symbol": "line-ns",
+                    "size": 26,
+                    "color": deadline_color,
+                    "line": {"width": 3, "color": deadline_color},
+                },
+                hovertext=deadline_hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+
+    title = f"{_esc(scenario.name)}: projects"
+    unselected = [p for p in schedule.projects if not p.selected]
+    if unselected:
+        names = [_esc(_project_label(scenario, p.id)) for p in unselected]
+        title += f"<br><sup>not selected: {_listing(names)}</sup>"
+    _layout(figure, title, rows, grid, _time_range(grid, spans))
+    return figure
+
+
+def _dataset_span(grid: TimeGrid, plan: DatasetPlan) -> _Span:
+    assert plan.start is not None and plan.end is not None
+    return _span(grid, plan.start, plan.end, plan.start_date, plan.end_date)
+
+
+def _dataset_hover(scenario: Scenario, plan: DatasetPlan, span: _Span) -> str:
+    dataset = next((d for d in scenario.datasets if d.id == plan.id), None)
+    title = dataset.name if dataset is not None and dataset.name else plan.id
+    by = _esc(_project_label(scenario, plan.acquired_by)) if plan.acquired_by else "—"
+    return "<br>".join(
+        [
+            f"<b>dataset acquisition: {_esc(title)}</b> [{_esc(plan.id)}]",
+            f"acquired by: {by}",
+            f"dates: {span.dates_text()}",
+            span.periods_text(),
+            _staff_text(plan.staff),
+        ]
+    )
+
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass
+class _Work:
+    """One person's part in one phase or acquisition (skills merged if listed twice)."""
+
+    row: str
+    span: _Span
+    project_id: str
+    phase_id: str
+    skills: list[str]
+
+
+def _person_work(schedule: Schedule, grid: TimeGrid) -> tuple[list[_Work], list[_Work]]:
+    """(phase work, acquisition work) per person, in schedule order."""
+    phases: dict[tuple[str, str, str], _Work] = {}
+    for plan in schedule.projects:
+        if not plan.selected:
+            continue
+        for phase in plan.phases:
+            span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
+            for s in phase.staff:
+                work = phases.setdefault(
+                    (s.id, plan.id, phase.id), _Work(s.id, span, plan.id, phase.id, [])
+                )
+                if s.skill not in work.skills:
+                    work.skills.append(s.skill)
+    acquisitions: dict[tuple[str, str], _Work] = {}
+    for ds in schedule.datasets:
+        if ds.start is None or ds.end is None:
+            continue
+        span = _dataset_span(grid, ds)
+        for s in ds.staff:
+            work = acquisitions.setdefault(
+                (s.id, ds.id), _Work(s.id, span, ds.acquired_by or "", ds.id, [])
+            )
+            if s.skill not in work.skills:
+                work.skills.append(s.skill)
+    return list(phases.values()), list(acquisitions.values())
+
+
+def _absence_spans(scenario: Scenario, person: Person) -> list[_Span]:
+    """Unavailable date ranges, clipped to the horizon (inclusive dates -> whole days)."""
+    grid = scenario.grid
+    horizon_stop = grid.start_date(grid.horizon)
+    spans: list[_Span] = []
+    for absence in person.unavailable:
+        first = max(absence.from_, grid.start)
+        stop = min(absence.to + timedelta(days=1), horizon_stop)
+        if stop <= first:
+            continue
+        spans.append(
+            _Span(
+                first=first,
+                stop=stop,
+                start=grid.period_of(first),
+                end=grid.period_of(stop - timedelta(days=1)) + 1,
+            )
+        )
+    return spans
+
+
+def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
+    """One row per person in ``scenario.staff`` (also idle ones), their work as bars.
+
+    Bars are labelled ``project/phase`` and coloured by project; dataset acquisitions are
+    labelled ``dataset/<id>``; unavailable ranges are grey bars. People who appear in the
+    schedule but not in the scenario's staff get rows after the staff.
+    """
+    grid = scenario.grid
+    phase_work, acquisition_work = _person_work(schedule, grid)
+    people = {p.id: p for p in scenario.staff}
+    rows = [p.id for p in scenario.staff]
+    for work in [*phase_work, *acquisition_work]:
+        if work.row not in people and work.row not in rows:
+            rows.append(work.row)
+
+    colors = _Colors()
+    by_project: dict[str, _Bars] = {}
+    spans: list[_Span] = []
+    for work in phase_work:
+        label = _project_label(scenario, work.project_id)
+        bars = by_project.setdefault(work.project_id, _Bars(label, colors(work.project_id)))
+        person = people.get(work.row)
+        who = f"{_esc(person.name)} [{_esc(work.row)}]" if person and person.name else work.row
+        hover = "<br>".join(
+            [
+                f"<b>{_esc(who)}</b>",
+                f"project: {_esc(label)} [{_esc(work.project_id)}]",
+                f"phase: {_esc(work.phase_id)}",
+                f"skill used: {_esc(', '.join(work.skills))}",
+                f"dates: {work.span.dates_text()}",
+                work.span.periods_text(),
+            ]
+        )
+        text = f"{work.project_id}/{work.phase_id}"
+        bars.add(work.row, work.span, text, hover, ["phase", work.project_id, work.phase_id])
+        spans.append(work.span)
+
+    acquisitions = _Bars("dataset acquisition", _DATASET_COLOR)
+    for work in acquisition_work:
+        by = _project_label(scenario, work.project_id) if work.project_id else "—"
+        hover = "<br>".join(
+            [
+                f"<b>{_esc(work.row)}</b>",
+                f"dataset acquisition: {_esc(work.phase_id)}",
+                f"acquired by: {_esc(by)}",
+                f"skill used: {_esc(', '.join(work.skills))}",
+                f"dates: {work.span.dates_text()}",
+                work.span.periods_text(),
+            ]
+        )
+        acquisitions.add(
+            work.row, work.span, f"dataset/{work.phase_id}", hover, ["dataset", work.phase_id, ""]
+        )
+        spans.append(work.span)
+
+    absences = _Bars("unavailable", _GREY, opacity=0.6)
+    for person in scenario.staff:
+        for span in _absence_spans(scenario, person):
+            hover = f"<b>{_esc(person.id)}</b><br>unavailable<br>dates: {span.dates_text()}"
+            absences.add(person.id, span, "", hover, ["unavailable", person.id, ""])
+
+    figure = go.Figure()
+    if rows:
+        figure.add_trace(_row_anchor(rows, grid.start.isoformat()))
+    if absences.y:
+        figure.add_trace(absences.trace())
+    for bars in by_project.values():
+        figure.add_trace(bars.trace())
+    if acquisitions.y:
+        figure.add_trace(acquisitions.trace())
+    title = f"{_esc(scenario.name)}: people"
+    _layout(figure, title, rows, grid, _time_range(grid, spans))
+    return figure
+
+
+# --------------------------------------------------------------------------- HTML report
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def _kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
+    def share(values: dict[str, float]) -> str:
+        return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
+
+    def counts(values: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(values.items())) or "—"
+
+    return [
+        ("Value", _number(kpis.value)),
+        ("Cost", _number(kpis.cost)),
+        ("ROI", _number(kpis.roi)),
+        ("Projects delivered", str(kpis.delivered)),
+        ("Delivered by size", counts(kpis.delivered_by_size)),
+        ("Delivered by sponsor", counts(kpis.delivered_by_sponsor)),
+        ("Late projects", str(kpis.late)),
+        ("Lateness (periods)", str(kpis.lateness_periods)),
+        ("Makespan (periods)", str(kpis.makespan)),
+        ("Longest gap between go-lives (periods)", str(kpis.max_delivery_gap)),
+        ("Flow efficiency", f"{kpis.flow_efficiency:.0%}"),
+        ("Staff utilization", share(kpis.utilization)),
+        ("GPU utilization", share(kpis.gpu_utilization)),
+        ("Periods saved by dataset reuse", str(kpis.reuse_saved_periods)),
+    ]
+
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       margin: 1.5rem 2rem; color: #222; }
+h1 { margin-bottom: 0.2rem; }
+.meta { color: #555; margin-top: 0; }
+.status { font-weight: 600; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #eee; }
+.status-optimal { background: #d8f0d8; } .status-feasible { background: #e8f0d0; }
+.status-infeasible { background: #f6d5d5; } .status-unknown { background: #eee; }
+table.kpis { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+table.kpis th, table.kpis td { text-align: left; padding: 0.25rem 0.9rem 0.25rem 0;
+       border-bottom: 1px solid #e5e5e5; vertical-align: top; }
+table.kpis th { font-weight: 500; color: #555; }
+pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
+"""
+
+
+def _report_html(scenario: Scenario, schedule: Schedule) -> str:
+    config = {"displaylogo": False, "responsive": True}
+    projects = project_gantt(scenario, schedule).to_html(
+        full_html=False, include_plotlyjs=False, div_id="zenplan-projects", config=config
+    )
+    people = people_gantt(scenario, schedule).to_html(
+        full_html=False, include_plotlyjs=False, div_id="zenplan-people", config=config
+    )
+    kpi_table = "\n".join(
+        f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>"
+        for name, value in _kpi_rows(schedule.kpis)
+    )
+    meta = [
+        f'status <span class="status status-{_esc(schedule.status)}">'
+        f"{_esc(schedule.status)}</span>",
+        f"objective {_esc(_number(schedule.objective))}",
+        f"bound {_esc(_number(schedule.bound))}",
+        f"solved in {schedule.solve_seconds:.1f} s",
+    ]
+    if schedule.solver is not None:
+        meta.append(f"engine {_esc(schedule.solver.engine)}")
+    explanation = (
+        f'<h2>Why no plan</h2>\n<pre class="explanation">{_esc(schedule.explanation)}</pre>'
+        if schedule.explanation
+        else ""
+    )
+    unselected = [p for p in schedule.projects if not p.selected]
+    not_selected = ""
+    if unselected:
+        items = "\n".join(
+            f"<li><b>{_esc(_project_label(scenario, p.id))}</b> [{_esc(p.id)}]"
+            + (f": {_esc(p.reason)}" if p.reason else "")
+            + "</li>"
+            for p in unselected
+        )
+        not_selected = f"<h2>Not selected</h2>\n<ul>\n{items}\n</ul>"
+    title = _esc(scenario.name)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zenplan">
+<title>{title}: schedule</title>
+<style>{_CSS}</style>
+<script type="text/javascript">window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
+<script type="text/javascript">{get_plotlyjs()}</script>
+</head>
+<body>
+<h1>{title}</h1>
+<p class="meta">{" · ".join(meta)}</p>
+{explanation}
+<h2>KPIs</h2>
+<table class="kpis">
+{kpi_table}
+</table>
+<h2>Projects</h2>
+{projects}
+{not_selected}
+<h2>People</h2>
+{people}
+</body>
+</html>
+"""
+
+
+def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -> Path:
+    """Write one self-contained HTML page (plotly.js inlined: works offline) and return its path.
+
+    The page has the scenario name, the solve status and objective, a KPI table, the project
+    Gantt and the people Gantt. The file is written to a temporary file in the same directory
+    and moved into place, so readers never see a half-written page.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = _report_html(scenario, schedule)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return target

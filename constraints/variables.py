@@ -1,0 +1,233 @@
+"""Every CP-SAT variable of the model, created here and nowhere else.
+
+The constraint families read these variables and post constraints on them; variables that
+only one objective term needs (lateness, makespan) are created on first use, still here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from models import Project, Scenario
+
+Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
+
+
+@dataclass
+class PhaseVar:
+    """A phase of a project: its start, end and interval, present when the project runs."""
+
+    project: str
+    phase: str
+    index: int
+    duration: int
+    start: cp_model.IntVar
+    end: cp_model.IntVar
+    interval: cp_model.IntervalVar
+    present: Literal
+    earliest: int
+
+
+@dataclass
+class ProjectVar:
+    """A project: whether it runs and when it goes live (0 when it does not run)."""
+
+    project: Project
+    selected: Literal
+    go_live: cp_model.IntVar
+    phases: list[PhaseVar]
+
+
+@dataclass
+class PersonOnPhase:
+    """A person working on a phase: the literal and the interval in the person's agenda."""
+
+    person: str
+    phase: PhaseVar
+    works: Literal
+    interval: cp_model.IntervalVar
+
+
+@dataclass
+class GpuChoice:
+    """GPUs of one pool drawn by one demand of a phase."""
+
+    pool: str
+    count: int
+    phase: PhaseVar
+    demand_index: int
+    uses: Literal
+    interval: cp_model.IntervalVar
+
+
+@dataclass
+class RuleLiteral:
+    """One user-level rule group that can be switched off to explain an infeasible scenario."""
+
+    key: str
+    description: str
+    literal: Literal
+
+
+@dataclass
+class Variables:
+    """Creates and holds every variable of the model for one scenario.
+
+    With ``explain=True`` each rule group gets its own literal (see ``rule``), and time domains
+    are left wide so that the rules, not the domains, carry every restriction.
+    """
+
+    model: cp_model.CpModel
+    scenario: Scenario
+    explain: bool = False
+    projects: dict[str, ProjectVar] = field(default_factory=dict)
+    # (project, phase, requirement index, person) -> covers that requirement unit
+    assignment: dict[tuple[str, str, int, str], Literal] = field(default_factory=dict)
+    # person -> the phases they may work on
+    person_phases: dict[str, list[PersonOnPhase]] = field(default_factory=dict)
+    # (project, phase) -> GPU choices of that phase
+    gpu_choices: dict[tuple[str, str], list[GpuChoice]] = field(default_factory=dict)
+    rules: dict[str, RuleLiteral] = field(default_factory=dict)
+    _lateness: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    _makespan: cp_model.IntVar | None = None
+
+    def __post_init__(self) -> None:
+        self.horizon = self.scenario.grid.horizon
+        for project in self.scenario.scheduled_projects():
+            self.projects[project.id] = self._project(project)
+        self._staff()
+        self._gpus()
+
+    # -- creation -------------------------------------------------------------------------
+
+    def _project(self, project: Project) -> ProjectVar:
+        model, horizon = self.model, self.horizon
+        selected = model.new_bool_var(f"{project.id}_selected")
+        earliest, latest = self._time_window(project)
+        phases = []
+        for index, phase in enumerate(project.phases):
+            name = f"{project.id}/{phase.id}"
+            low, high = earliest[index], max(earliest[index], latest[index])
+            start = model.new_int_var(low, high, f"{name}_start")
+            end = model.new_int_var(low + phase.duration, high + phase.duration, f"{name}_end")
+            interval = model.new_optional_interval_var(
+                start, phase.duration, end, selected, f"{name}_interval"
+            )
+            phases.append(
+                PhaseVar(
+                    project.id, phase.id, index, phase.duration, start, end, interval, selected, low
+                )
+            )
+        go_live = model.new_int_var(0, horizon, f"{project.id}_go_live")
+        return ProjectVar(project, selected, go_live, phases)
+
+    def _time_window(self, project: Project) -> tuple[list[int], list[int]]:
+        """Earliest and latest start of each phase from release, precedence and the horizon."""
+        count = len(project.phases)
+        if self.explain:
+            return [0] * count, [self.horizon] * count
+        grid = self.scenario.grid
+        release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
+        order = project.phase_order()
+        earliest = [release] * count
+        for i in order:
+            for pred in project.predecessors(i):
+                earliest[i] = max(earliest[i], earliest[pred] + project.phases[pred].duration)
+        latest = [self.horizon - p.duration for p in project.phases]
+        for i in reversed(order):
+            for pred in project.predecessors(i):
+                latest[pred] = min(latest[pred], latest[i] - project.phases[pred].duration)
+        return earliest, latest
+
+    def _staff(self) -> None:
+        """One literal per (phase, requirement unit kind, eligible person); one interval per
+        (phase, person) in that person's agenda."""
+        model = self.model
+        for person in self.scenario.staff:
+            self.person_phases[person.id] = []
+        for project_var in self.projects.values():
+            project = project_var.project
+            for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
+                by_person: dict[str, list[Literal]] = defaultdict(list)
+                for r, requirement in enumerate(phase.requires):
+                    for person in self.scenario.qualified(requirement):
+                        key = (project.id, phase.id, r, person.id)
+                        literal = model.new_bool_var(f"{project.id}/{phase.id}/r{r}/{person.id}")
+                        self.assignment[key] = literal
+                        by_person[person.id].append(literal)
+                for person_id, literals in by_person.items():
+                    if len(literals) == 1:
+                        works = literals[0]
+                    else:
+                        works = model.new_bool_var(f"{project.id}/{phase.id}/{person_id}")
+                        model.add(sum(literals) == works)
+                    interval = model.new_optional_interval_var(
+                        phase_var.start,
+                        phase_var.duration,
+                        phase_var.end,
+                        works,
+                        f"{project.id}/{phase.id}/{person_id}_interval",
+                    )
+                    self.person_phases[person_id].append(
+                        PersonOnPhase(person_id, phase_var, works, interval)
+                    )
+
+    def _gpus(self) -> None:
+        """For each GPU demand, one choice per pool it may draw from."""
+        model = self.model
+        for project_var in self.projects.values():
+            for phase_var, phase in zip(
+                project_var.phases, project_var.project.phases, strict=True
+            ):
+                choices: list[GpuChoice] = []
+                for d, demand in enumerate(phase.gpus):
+                    pools = demand.pools
+                    for pool in pools:
+                        if len(pools) == 1:
+                            uses = phase_var.present
+                            interval = phase_var.interval
+                        else:
+                            name = f"{phase_var.project}/{phase_var.phase}/g{d}/{pool}"
+                            uses = model.new_bool_var(name)
+                            interval = model.new_optional_interval_var(
+                                phase_var.start, phase_var.duration, phase_var.end, uses, name
+                            )
+                        choices.append(GpuChoice(pool, demand.count, phase_var, d, uses, interval))
+                self.gpu_choices[(phase_var.project, phase_var.phase)] = choices
+
+    # -- created on first use --------------------------------------------------------------
+
+    def lateness(self, project_id: str) -> cp_model.IntVar:
+        """Periods the project goes live after its deadline (0 when on time or not run)."""
+        if project_id not in self._lateness:
+            self._lateness[project_id] = self.model.new_int_var(
+                0, self.horizon, f"{project_id}_late_by"
+            )
+        return self._lateness[project_id]
+
+    def makespan(self) -> cp_model.IntVar:
+        """The last go-live of the portfolio."""
+        if self._makespan is None:
+            self._makespan = self.model.new_int_var(0, self.horizon, "makespan")
+        return self._makespan
+
+    def rule(self, key: str, description: str) -> list[Literal]:
+        """Enforcement literals for a rule group: ``[]`` in a normal solve (the rule always holds),
+        one literal per group when explaining an infeasible scenario."""
+        if not self.explain:
+            return []
+        if key not in self.rules:
+            literal = self.model.new_bool_var(f"rule:{key}")
+            self.rules[key] = RuleLiteral(key, description, literal)
+        return [self.rules[key].literal]
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def phase(self, project_id: str, phase_id: str) -> PhaseVar:
+        return next(p for p in self.projects[project_id].phases if p.phase == phase_id)
+
+    def phases(self) -> list[PhaseVar]:
+        return [p for project in self.projects.values() for p in project.phases]

@@ -1,0 +1,41 @@
+"""Build the CP-SAT model of a scenario: variables in one place, then every constraint family
+in a fixed order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from constraints import gpu_pools, precedence, selection, staffing
+from constraints.context import Context, ObjectiveTerms
+from constraints.variables import Variables
+from models import Scenario
+
+# The order is fixed: selection first, since the others read which projects may run.
+FAMILIES = (
+    selection,
+    precedence,
+    staffing,
+    gpu_pools,
+)
+
+
+@dataclass
+class BuiltModel:
+    model: cp_model.CpModel
+    variables: Variables
+    objective: ObjectiveTerms
+
+
+def build(scenario: Scenario, explain: bool = False) -> BuiltModel:
+    """The CP-SAT model of ``scenario``; with ``explain`` every rule group gets a literal."""
+    model = cp_model.CpModel()
+    variables = Variables(model, scenario, explain=explain)
+    objective = ObjectiveTerms()
+    context = Context(model, scenario, variables, objective)
+    for family in FAMILIES:
+        family.post(context)
+    if not explain:
+        model.maximize(objective.total())
+    return BuiltModel(model, variables, objective)

@@ -1,0 +1,80 @@
+"""Read a CP-SAT solution back into plan decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from constraints.variables import Variables
+from scheduler.assemble import Decisions, PhaseDecision
+
+
+def decisions_from(variables: Variables, value: Callable[[cp_model.IntVar], int]) -> Decisions:
+    """Who works on what and when, for every selected project, from variable values."""
+    scenario = variables.scenario
+    decisions: Decisions = {}
+    for project_var in variables.projects.values():
+        if not value(project_var.selected):
+            continue
+        project = project_var.project
+        phases: dict[str, PhaseDecision] = {}
+        for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
+            decision = PhaseDecision(start=value(phase_var.start))
+            for r, requirement in enumerate(phase.requires):
+                for person in scenario.qualified(requirement):
+                    literal = variables.assignment[(project.id, phase.id, r, person.id)]
+                    if value(literal):
+                        decision.staff.append((person.id, requirement.skill, r))
+            for choice in variables.gpu_choices[(project.id, phase.id)]:
+                if value(choice.uses):
+                    decision.gpus.append((choice.pool, choice.count))
+            phases[phase.id] = decision
+        decisions[project.id] = phases
+    return decisions
+
+
+def hint(variables: Variables, decisions: Decisions) -> None:
+    """Give CP-SAT a complete starting solution (the greedy plan) as a hint."""
+    hinted: set[int] = set()
+
+    def add(variable: cp_model.IntVar, value: int | bool) -> None:
+        # A literal may serve two roles (a person's only unit on a phase); hint it once.
+        if variable.index not in hinted:
+            hinted.add(variable.index)
+            variables.model.add_hint(variable, value)
+
+    for project_var in variables.projects.values():
+        chosen = decisions.get(project_var.project.id)
+        add(project_var.selected, chosen is not None)
+        go_live = 0
+        for phase_var in project_var.phases:
+            start = chosen[phase_var.phase].start if chosen else phase_var.earliest
+            add(phase_var.start, start)
+            add(phase_var.end, start + phase_var.duration)
+            go_live = max(go_live, start + phase_var.duration) if chosen else 0
+        add(project_var.go_live, go_live)
+    staffed = {
+        (project_id, phase_id, person)
+        for project_id, phases in decisions.items()
+        for phase_id, decision in phases.items()
+        for person, _skill, _r in decision.staff
+    }
+    for person_id, works in variables.person_phases.items():
+        for work in works:
+            on = (work.phase.project, work.phase.phase, person_id) in staffed
+            add(work.works, on)
+    covered = {
+        (project_id, phase_id, r, person)
+        for project_id, phases in decisions.items()
+        for phase_id, decision in phases.items()
+        for person, _skill, r in decision.staff
+    }
+    for key, literal in variables.assignment.items():
+        add(literal, key in covered)
+    for (project_id, phase_id), choices in variables.gpu_choices.items():
+        decision = decisions.get(project_id, {}).get(phase_id)
+        used = set(decision.gpus) if decision else set()
+        for choice in choices:
+            if len({c.pool for c in choices if c.demand_index == choice.demand_index}) > 1:
+                add(choice.uses, (choice.pool, choice.count) in used)

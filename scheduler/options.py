@@ -1,0 +1,30 @@
+"""Solver options a user can set (CLI flags, API parameters)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    """CP-SAT parameters: time limit (s), parallel workers, seed, relative-gap stop."""
+
+    time_limit: float = 30.0
+    workers: int = field(default_factory=default_workers)
+    seed: int = 0
+    relative_gap: float = 0.001
+    warm_start: bool = True
+    log: bool = False
+
+    def __post_init__(self) -> None:
+        if self.time_limit <= 0:
+            raise ValueError(f"time_limit must be > 0, got {self.time_limit}")
+        if self.workers < 1:
+            raise ValueError(f"workers must be >= 1, got {self.workers}")
+        if not 0 <= self.relative_gap < 1:
+            raise ValueError(f"relative_gap must be in [0, 1), got {self.relative_gap}")

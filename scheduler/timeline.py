@@ -1,0 +1,93 @@
+"""Who and what is busy in each period: the bookkeeping the greedy planner and the reasons use."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from models import Scenario, Schedule
+
+
+@dataclass
+class Timeline:
+    """Per-period occupancy of people and GPU pools."""
+
+    scenario: Scenario
+    # person -> period -> what occupies them (project id, or "(unavailable)")
+    person_busy: dict[str, dict[int, str]] = field(default_factory=dict)
+    # person -> bit t set when busy in period t (fast window tests)
+    person_mask: dict[str, int] = field(default_factory=dict)
+    # pool -> GPUs in use per period
+    pool_used: dict[str, list[int]] = field(default_factory=dict)
+    pool_users: dict[str, dict[int, set[str]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        horizon = self.scenario.grid.horizon
+        for person in self.scenario.staff:
+            away = self.scenario.unavailable_periods(person)
+            self.person_busy[person.id] = dict.fromkeys(away, "(unavailable)")
+            self.person_mask[person.id] = sum(1 << t for t in away)
+        for pool in self.scenario.gpu_pools:
+            self.pool_used[pool.id] = [0] * horizon
+            self.pool_users[pool.id] = defaultdict(set)
+        self.capacity = {p.id: self.scenario.pool_capacity(p.id) for p in self.scenario.gpu_pools}
+
+    @classmethod
+    def of(cls, scenario: Scenario, schedule: Schedule) -> Timeline:
+        timeline = cls(scenario)
+        for plan in schedule.selected():
+            for phase in plan.phases:
+                people = [s.id for s in phase.staff]
+                gpus = [(g.pool, g.count) for g in phase.gpus]
+                timeline.book(plan.id, phase.start, phase.end, people, gpus)
+        for dataset in schedule.datasets:
+            if dataset.start is not None and dataset.end is not None:
+                owner = dataset.acquired_by or dataset.id
+                people = [s.id for s in dataset.staff]
+                timeline.book(owner, dataset.start, dataset.end, people, [])
+        return timeline
+
+    def person_free(self, person: str, start: int, end: int) -> bool:
+        window = ((1 << (end - start)) - 1) << start
+        return not self.person_mask[person] & window
+
+    def pool_free(self, pool: str, count: int, start: int, end: int) -> bool:
+        used, capacity = self.pool_used[pool], self.capacity[pool]
+        return all(used[t] + count <= capacity[t] for t in range(start, end))
+
+    def book(
+        self,
+        owner: str,
+        start: int,
+        end: int,
+        people: list[str],
+        gpus: list[tuple[str, int]],
+    ) -> None:
+        periods = range(max(0, start), min(end, self.scenario.grid.horizon))
+        for person in people:
+            for t in periods:
+                self.person_busy[person].setdefault(t, owner)
+                self.person_mask[person] |= 1 << t
+        for pool, count in gpus:
+            for t in periods:
+                self.pool_used[pool][t] += count
+                self.pool_users[pool][t].add(owner)
+
+    def unbook(
+        self,
+        owner: str,
+        start: int,
+        end: int,
+        people: list[str],
+        gpus: list[tuple[str, int]],
+    ) -> None:
+        """Undo ``book`` (the greedy planner backs out of a project that does not fit)."""
+        periods = range(max(0, start), min(end, self.scenario.grid.horizon))
+        for person in people:
+            for t in periods:
+                if self.person_busy[person].get(t) == owner:
+                    del self.person_busy[person][t]
+                    self.person_mask[person] &= ~(1 << t)
+        for pool, count in gpus:
+            for t in periods:
+                self.pool_used[pool][t] -= count
