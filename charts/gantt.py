@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import html
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,6 +25,7 @@ from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
 from models.calendar import TimeGrid
+from models.files import write_atomic
 from models.scenario import Person, Project, Scenario
 from models.schedule import DatasetPlan, KPIs, Schedule, StaffAssignment
 
@@ -684,18 +683,4 @@ def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -
     Gantt and the people Gantt. The file is written to a temporary file in the same directory
     and moved into place, so readers never see a half-written page.
     """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = _report_html(scenario, schedule)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomic(path, _report_html(scenario, schedule))

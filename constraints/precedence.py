@@ -37,7 +37,7 @@ def _deadline(ctx: Context, project_var: ProjectVar) -> None:
     assert project.deadline is not None
     due = scenario.grid.deadline_end(project.deadline)
     late = variables.lateness(project.id)
-    model.add(late >= project_var.go_live - due)
+    model.add_max_equality(late, [0, project_var.go_live - due])
     if project.deadline_hard:
         rule = variables.rule(
             f"deadline:{project.id}", f"{project.id} deadline_hard {project.deadline}"
@@ -54,8 +54,7 @@ def _makespan(ctx: Context) -> None:
     if not weight or not ctx.variables.projects:
         return
     makespan = ctx.variables.makespan()
-    for project_var in ctx.variables.projects.values():
-        ctx.model.add(makespan >= project_var.go_live)
+    ctx.model.add_max_equality(makespan, [p.go_live for p in ctx.variables.projects.values()])
     unit = sum(ctx.scenario.delay_cost(p.project) for p in ctx.variables.projects.values())
     unit /= len(ctx.variables.projects)
     ctx.objective.add("makespan", -money(weight * unit) * makespan)

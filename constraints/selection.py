@@ -17,11 +17,13 @@ def post(ctx: Context) -> None:
             why = "must" if project.priority == "must" else project.status
             rule = variables.rule(f"mandatory:{project.id}", f"{project.id} is {why} and must run")
             model.add(selected == 1).only_enforce_if(rule)
+        # Exact, not just bounds: any plan the solver reports is valued as the checker values it.
+        model.add_max_equality(project_var.finish, [phase.end for phase in project_var.phases])
+        model.add(go_live == project_var.finish).only_enforce_if(selected)
+        model.add(go_live == 0).only_enforce_if(~selected)
         for phase in project_var.phases:
-            model.add(go_live >= phase.end).only_enforce_if(selected)
             # An unselected phase sits at its earliest start: no symmetric copies to explore.
             model.add(phase.start == phase.earliest).only_enforce_if(~selected)
-        model.add(go_live == 0).only_enforce_if(~selected)
         if weight and project.value:
             coefficient = money(weight * project.value)
             ctx.objective.add("value", coefficient * (horizon * selected - go_live))

@@ -33,10 +33,12 @@ class PhaseVar:
 
 @dataclass
 class ProjectVar:
-    """A project: whether it runs and when it goes live (0 when it does not run)."""
+    """A project: whether it runs, when its last phase ends, and when it goes live (the end of
+    its last phase when it runs, 0 when it does not)."""
 
     project: Project
     selected: Literal
+    finish: cp_model.IntVar
     go_live: cp_model.IntVar
     phases: list[PhaseVar]
 
@@ -121,8 +123,13 @@ class Variables:
                     project.id, phase.id, index, phase.duration, start, end, interval, selected, low
                 )
             )
+        finish = model.new_int_var(
+            max(earliest[i] + p.duration for i, p in enumerate(project.phases)),
+            max(max(earliest[i], latest[i]) + p.duration for i, p in enumerate(project.phases)),
+            f"{project.id}_finish",
+        )
         go_live = model.new_int_var(0, horizon, f"{project.id}_go_live")
-        return ProjectVar(project, selected, go_live, phases)
+        return ProjectVar(project, selected, finish, go_live, phases)
 
     def _time_window(self, project: Project) -> tuple[list[int], list[int]]:
         """Earliest and latest start of each phase from release, precedence and the horizon."""

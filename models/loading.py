@@ -26,11 +26,12 @@ class InputError(ValueError):
 
 def _describe(problem: Problem) -> str:
     text = str(problem)
-    if problem.value is not None and not isinstance(problem.value, dict | list):
-        shown = repr(problem.value)
-        if shown not in text:
-            text += f" (got {shown})"
-    return text
+    value = problem.value
+    if value is None or isinstance(value, dict | list):
+        return text
+    if isinstance(value, str) and (repr(value) in text or value in problem.message.split()):
+        return text  # the message already quotes it
+    return f"{text} (got {value!r})"
 
 
 def problems_of(error: ValidationError) -> list[Problem]:

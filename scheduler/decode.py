@@ -47,13 +47,14 @@ def hint(variables: Variables, decisions: Decisions) -> None:
     for project_var in variables.projects.values():
         chosen = decisions.get(project_var.project.id)
         add(project_var.selected, chosen is not None)
-        go_live = 0
+        finish = 0
         for phase_var in project_var.phases:
             start = chosen[phase_var.phase].start if chosen else phase_var.earliest
             add(phase_var.start, start)
             add(phase_var.end, start + phase_var.duration)
-            go_live = max(go_live, start + phase_var.duration) if chosen else 0
-        add(project_var.go_live, go_live)
+            finish = max(finish, start + phase_var.duration)
+        add(project_var.finish, finish)
+        add(project_var.go_live, finish if chosen else 0)
     staffed = {
         (project_id, phase_id, person)
         for project_id, phases in decisions.items()

@@ -26,6 +26,7 @@ def scenario() -> Scenario:
         {
             "name": "Tiny portfolio",
             "calendar": {"start": START.isoformat(), "period": "week", "horizon": 20},
+            "ethics_board": {"capacity": 1, "review_duration": 2, "meeting_every": 2},
             "staff": [
                 {"id": "ana", "skills": {"data_science": 4, "data_engineering": 2}},
                 {
@@ -327,7 +328,7 @@ def test_html_report_replaces_atomically(
     def broken(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("charts.gantt.os.replace", broken)
+    monkeypatch.setattr("models.files.os.replace", broken)
     with pytest.raises(OSError, match="disk full"):
         write_gantt_html(scenario, schedule, target)
     assert target.read_text(encoding="utf-8") == "old page"

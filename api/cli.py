@@ -1,0 +1,246 @@
+"""The `zenplan` command line: solve, validate, check, schema, generate.
+
+A user's mistake (a bad file, a bad flag value) exits with code 2 and a message naming the
+field and value, never a traceback; a schedule that breaks rules makes `check` exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+from rich.text import Text
+
+from models import InputError, Scenario, Schedule, load_scenario, load_schedule
+from models.files import write_atomic
+
+app = typer.Typer(
+    name="zenplan",
+    help="Demand-management scheduling for data-science and ML portfolios.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+ScenarioPath = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON).")]
+
+
+def fail(message: str) -> NoReturn:
+    """Report a user mistake and exit with code 2."""
+    errors.print(Text(f"error: {message}", style="bold red"), soft_wrap=True)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn input errors into a clear message and exit code 2."""
+    try:
+        yield
+    except InputError as error:
+        fail(str(error))
+    except ValueError as error:
+        fail(str(error))
+
+
+def _load(path: Path) -> Scenario:
+    with user_errors():
+        return load_scenario(path)
+
+
+@app.command()
+def solve(
+    scenario_path: ScenarioPath,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds.")] = 30.0,
+    workers: Annotated[
+        int | None, typer.Option(help="CP-SAT workers (default: all cores).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed, for repeatable runs.")] = 0,
+    gap: Annotated[float, typer.Option(help="Stop at this relative gap.")] = 0.001,
+    out: Annotated[Path, typer.Option(help="Directory for schedule.json and gantt.html.")] = Path(
+        "."
+    ),
+    greedy: Annotated[bool, typer.Option("--greedy", help="Only the greedy plan.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+) -> None:
+    """Solve a scenario: plan, KPIs, schedule.json and gantt.html."""
+    from charts import write_gantt_html
+    from scheduler import SolveOptions, greedy_plan
+    from scheduler import solve as run_solver
+    from scheduler.options import default_workers
+
+    scenario = _load(scenario_path)
+    with user_errors():
+        options = SolveOptions(
+            time_limit=time_limit,
+            workers=workers or default_workers(),
+            seed=seed,
+            relative_gap=gap,
+        )
+    if greedy:
+        schedule = greedy_plan(scenario)
+    else:
+        with _progress_line(quiet) as on_progress:
+            schedule = run_solver(scenario, options, on_progress)
+    schedule_path = write_atomic(out / "schedule.json", schedule.model_dump_json(indent=2))
+    gantt_path = write_gantt_html(scenario, schedule, out / "gantt.html")
+    _print_summary(scenario, schedule)
+    console.print(f"wrote {schedule_path} and {gantt_path}")
+    if schedule.status in ("infeasible", "unknown"):
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
+    """A live line with objective, bound, gap and elapsed time while CP-SAT runs."""
+    from scheduler import Progress
+
+    if quiet:
+        yield lambda _progress: None
+        return
+    with Live(Text("solving: building the model ..."), console=console, transient=True) as live:
+
+        def show(progress: object) -> None:
+            assert isinstance(progress, Progress)
+            gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
+            objective = f"{progress.objective:,.0f}" if progress.objective is not None else "-"
+            bound = f"{progress.bound:,.0f}" if progress.bound is not None else "-"
+            live.update(
+                Text(
+                    f"solving: objective {objective}  bound {bound}  gap {gap}  "
+                    f"elapsed {progress.elapsed:.1f}s  plans {progress.solutions}"
+                )
+            )
+
+        yield show
+
+
+def _print_summary(scenario: Scenario, schedule: Schedule) -> None:
+    console.print(
+        f"[bold]{scenario.name}[/bold]: {schedule.status}, objective {schedule.objective:,.0f}"
+        f" (bound {schedule.bound:,.0f}) in {schedule.solve_seconds:.1f}s"
+    )
+    if schedule.explanation:
+        console.print(schedule.explanation)
+    if schedule.status not in ("optimal", "feasible"):
+        return
+    console.print(kpi_table(schedule))
+    projects = Table(title="Projects")
+    for column in ("project", "sponsor", "start", "go-live", "late by"):
+        projects.add_column(column)
+    for plan in schedule.selected():
+        projects.add_row(
+            plan.id,
+            scenario.project(plan.id).sponsor or "",
+            str(plan.start_date),
+            str(plan.end_date),
+            str(plan.late_by),
+        )
+    console.print(projects)
+    for plan in schedule.projects:
+        if not plan.selected:
+            console.print(f"[bold]{plan.id}[/bold] {plan.reason or 'not selected'}", soft_wrap=True)
+
+
+def kpi_table(schedule: Schedule) -> Table:
+    kpis = schedule.kpis
+    table = Table(title="Portfolio KPIs")
+    table.add_column("KPI")
+    table.add_column("value", justify="right")
+    busiest = sorted(kpis.utilization.items(), key=lambda item: -item[1])[:3]
+    rows = [
+        ("value", f"{kpis.value:,.0f}"),
+        ("cost", f"{kpis.cost:,.0f}"),
+        ("ROI (value / cost)", f"{kpis.roi:.2f}" if kpis.roi is not None else "-"),
+        ("projects delivered", str(kpis.delivered)),
+        ("delivered by size", _counts(kpis.delivered_by_size)),
+        ("delivered by sponsor", _counts(kpis.delivered_by_sponsor)),
+        ("late projects", f"{kpis.late} ({kpis.lateness_periods} periods)"),
+        ("last go-live (period)", str(kpis.makespan)),
+        ("max gap between go-lives", f"{kpis.max_delivery_gap} periods"),
+        ("flow efficiency", f"{kpis.flow_efficiency:.0%}"),
+        ("busiest people", ", ".join(f"{p} {u:.0%}" for p, u in busiest)),
+        ("GPU utilization", ", ".join(f"{p} {u:.0%}" for p, u in kpis.gpu_utilization.items())),
+    ]
+    for name, value in rows:
+        table.add_row(name, value)
+    return table
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in counts.items()) or "-"
+
+
+@app.command()
+def validate(scenario_path: ScenarioPath) -> None:
+    """Validate a scenario file; list every problem with its field path."""
+    scenario = _load(scenario_path)
+    console.print(
+        f"{scenario_path}: valid — {len(scenario.projects)} projects, {len(scenario.staff)} "
+        f"people, {len(scenario.gpu_pools)} GPU pools, {scenario.grid.horizon} "
+        f"{scenario.calendar.period}s from {scenario.calendar.start}"
+    )
+
+
+@app.command()
+def check(
+    scenario_path: ScenarioPath,
+    schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
+) -> None:
+    """Check a schedule (also a hand-made one) against the scenario; exit 1 on violations."""
+    from scheduler import check as check_schedule
+
+    scenario = _load(scenario_path)
+    with user_errors():
+        schedule = load_schedule(schedule_path)
+    violations = check_schedule(scenario, schedule)
+    if not violations:
+        console.print(f"{schedule_path}: no rule violated")
+        return
+    table = Table(title=f"{len(violations)} violation(s)")
+    for column in ("rule", "project", "phase", "person", "period", "what"):
+        table.add_column(column)
+    for v in violations:
+        period = "" if v.period is None else str(v.period)
+        table.add_row(v.rule, v.project or "", v.phase or "", v.person or "", period, v.message)
+    console.print(table)
+    raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the scenario format."""
+    print(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2))
+
+
+@app.command()
+def generate(
+    projects: Annotated[int, typer.Option(help="Number of projects.", min=1, max=5000)] = 20,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    horizon: Annotated[int, typer.Option(help="Periods (weeks).", min=4, max=520)] = 52,
+    out: Annotated[Path | None, typer.Option(help="YAML file (default: standard output).")] = None,
+) -> None:
+    """Write a realistic generated portfolio of any size."""
+    import yaml
+
+    from scenarios.generator import generate as generate_document
+
+    document = generate_document(projects, seed=seed, horizon=horizon)
+    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    if out is None:
+        print(text, end="")
+    else:
+        write_atomic(out, text)
+        console.print(f"wrote {out}: {projects} projects, seed {seed}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,77 @@
+"""Solving end to end: greedy baseline, warm start, infeasible explanations, reasons."""
+
+from __future__ import annotations
+
+from conftest import phase, project, scenario_of, solved
+
+from models import Scenario
+from scenarios.generator import generate_scenario
+from scheduler import SolveOptions, check, greedy_plan, solve
+
+
+def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
+    plan = greedy_plan(example)
+    assert plan.status == "feasible" and plan.solver and plan.solver.engine == "greedy"
+    assert check(example, plan) == []
+    assert all(p.reason for p in plan.projects if not p.selected)
+
+
+def test_greedy_plan_is_valid_on_a_generated_portfolio() -> None:
+    scenario = generate_scenario(60, seed=3)
+    plan = greedy_plan(scenario)
+    assert check(scenario, plan) == []
+    assert plan.kpis.delivered > 0
+
+
+def test_cp_sat_is_at_least_as_good_as_its_greedy_warm_start(example: Scenario) -> None:
+    baseline = greedy_plan(example)
+    plan = solved(example, time_limit=3)
+    assert plan.objective >= baseline.objective
+    assert plan.solver and plan.solver.first_solution_seconds is not None
+
+
+def test_progress_is_reported_while_solving(example: Scenario) -> None:
+    seen = []
+    solve(example, SolveOptions(time_limit=2, workers=2), seen.append)
+    assert seen and seen[-1].objective is not None and seen[-1].elapsed > 0
+
+
+def test_infeasible_scenario_is_explained_in_its_own_terms() -> None:
+    rushed = project(
+        "rushed",
+        phase("model", 5, ("data_science", 3, 1)),
+        priority="must",
+        deadline="2027-01-17",  # end of period 1: 2 periods for 5 of work
+        deadline_hard=True,
+    )
+    schedule = solve(scenario_of(projects=[rushed]), SolveOptions(time_limit=5, workers=2))
+    assert schedule.status == "infeasible"
+    text = schedule.explanation or ""
+    assert "rushed deadline_hard 2027-01-17" in text
+    assert "rushed is must and must run" in text
+    assert "rushed needs 5 periods" in text
+
+
+def test_infeasible_staffing_names_the_must_projects() -> None:
+    # Two must projects, each 6 periods of ana's time, in a 10-period horizon.
+    jobs = [
+        project(f"m{i}", phase("model", 6, ("data_science", 3, 1)), priority="must")
+        for i in range(2)
+    ]
+    schedule = solve(
+        scenario_of(calendar={"start": "2027-01-04", "horizon": 10}, projects=jobs),
+        SolveOptions(time_limit=5, workers=2),
+    )
+    assert schedule.status == "infeasible"
+    text = schedule.explanation or ""
+    assert "m0 is must and must run" in text and "m1 is must and must run" in text
+
+
+def test_unselected_project_reason_names_the_horizon() -> None:
+    long = project("long", phase("a", 8, ("data_science", 2, 1)), phase("b", 8), value=100)
+    short = project("short", phase("a", 2, ("data_science", 2, 1)), value=1)
+    plan = solved(
+        scenario_of(calendar={"start": "2027-01-04", "horizon": 12}, projects=[long, short])
+    )
+    reason = plan.project("long").reason or ""
+    assert "16 periods in sequence" in reason and "horizon of 12" in reason
