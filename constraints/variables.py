@@ -93,8 +93,8 @@ class Variables:
     # (project, phase) -> GPU choices of that phase
     gpu_choices: dict[tuple[str, str], list[GpuChoice]] = field(default_factory=dict)
     rules: dict[str, RuleLiteral] = field(default_factory=dict)
-    _lateness: dict[str, cp_model.IntVar] = field(default_factory=dict)
-    _makespan: cp_model.IntVar | None = None
+    late_by: dict[str, cp_model.IntVar] = field(default_factory=dict)
+    makespan_var: cp_model.IntVar | None = None
 
     def __post_init__(self) -> None:
         self.horizon = self.scenario.grid.horizon
@@ -209,17 +209,17 @@ class Variables:
 
     def lateness(self, project_id: str) -> cp_model.IntVar:
         """Periods the project goes live after its deadline (0 when on time or not run)."""
-        if project_id not in self._lateness:
-            self._lateness[project_id] = self.model.new_int_var(
+        if project_id not in self.late_by:
+            self.late_by[project_id] = self.model.new_int_var(
                 0, self.horizon, f"{project_id}_late_by"
             )
-        return self._lateness[project_id]
+        return self.late_by[project_id]
 
     def makespan(self) -> cp_model.IntVar:
         """The last go-live of the portfolio."""
-        if self._makespan is None:
-            self._makespan = self.model.new_int_var(0, self.horizon, "makespan")
-        return self._makespan
+        if self.makespan_var is None:
+            self.makespan_var = self.model.new_int_var(0, self.horizon, "makespan")
+        return self.makespan_var
 
     def rule(self, key: str, description: str) -> list[Literal]:
         """Enforcement literals for a rule group: ``[]`` in a normal solve (the rule always holds),

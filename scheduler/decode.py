@@ -44,6 +44,7 @@ def hint(variables: Variables, decisions: Decisions) -> None:
             hinted.add(variable.index)
             variables.model.add_hint(variable, value)
 
+    go_lives: list[int] = []
     for project_var in variables.projects.values():
         chosen = decisions.get(project_var.project.id)
         add(project_var.selected, chosen is not None)
@@ -53,8 +54,17 @@ def hint(variables: Variables, decisions: Decisions) -> None:
             add(phase_var.start, start)
             add(phase_var.end, start + phase_var.duration)
             finish = max(finish, start + phase_var.duration)
+        go_live = finish if chosen else 0
         add(project_var.finish, finish)
-        add(project_var.go_live, finish if chosen else 0)
+        add(project_var.go_live, go_live)
+        late = variables.late_by.get(project_var.project.id)
+        if late is not None:
+            deadline = project_var.project.deadline
+            assert deadline is not None
+            add(late, max(0, go_live - variables.scenario.grid.deadline_end(deadline)))
+        go_lives.append(go_live)
+    if variables.makespan_var is not None:
+        add(variables.makespan_var, max(go_lives, default=0))
     staffed = {
         (project_id, phase_id, person)
         for project_id, phases in decisions.items()
