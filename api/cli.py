@@ -242,5 +242,10 @@ def generate(
         console.print(f"wrote {out}: {projects} projects, seed {seed}")
 
 
+from api.cli_service import register as _register_service  # noqa: E402
+
+_register_service(app)
+
+
 if __name__ == "__main__":
     app()

@@ -1,5 +1,14 @@
-"""Plotly figures built from a Schedule (Gantt charts and the HTML report)."""
+"""Plotly figures built from a Schedule (Gantt, load and comparison charts, the HTML report)."""
 
-from charts.gantt import people_gantt, project_gantt, write_gantt_html
+from charts.compare import compare_chart
+from charts.gantt import people_gantt, project_gantt, report_html, write_gantt_html
+from charts.load import load_chart
 
-__all__ = ["people_gantt", "project_gantt", "write_gantt_html"]
+__all__ = [
+    "compare_chart",
+    "load_chart",
+    "people_gantt",
+    "project_gantt",
+    "report_html",
+    "write_gantt_html",
+]

@@ -29,7 +29,7 @@ from models.files import write_atomic
 from models.scenario import Person, Project, Scenario
 from models.schedule import DatasetPlan, KPIs, Schedule, StaffAssignment
 
-__all__ = ["people_gantt", "project_gantt", "write_gantt_html"]
+__all__ = ["people_gantt", "project_gantt", "report_html", "write_gantt_html"]
 
 ColorBy = Literal["phase", "project"]
 
@@ -569,7 +569,9 @@ def _number(value: float | None) -> str:
     return f"{value:,.2f}"
 
 
-def _kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
+def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
+    """The KPI table as (name, value in words) rows."""
+
     def share(values: dict[str, float]) -> str:
         return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
 
@@ -610,7 +612,8 @@ pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
 """
 
 
-def _report_html(scenario: Scenario, schedule: Schedule) -> str:
+def report_html(scenario: Scenario, schedule: Schedule) -> str:
+    """The schedule report as one self-contained HTML page (plotly.js inlined)."""
     config = {"displaylogo": False, "responsive": True}
     projects = project_gantt(scenario, schedule).to_html(
         full_html=False, include_plotlyjs=False, div_id="zenplan-projects", config=config
@@ -620,7 +623,7 @@ def _report_html(scenario: Scenario, schedule: Schedule) -> str:
     )
     kpi_table = "\n".join(
         f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>"
-        for name, value in _kpi_rows(schedule.kpis)
+        for name, value in kpi_rows(schedule.kpis)
     )
     meta = [
         f'status <span class="status status-{_esc(schedule.status)}">'
@@ -683,4 +686,4 @@ def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -
     Gantt and the people Gantt. The file is written to a temporary file in the same directory
     and moved into place, so readers never see a half-written page.
     """
-    return write_atomic(path, _report_html(scenario, schedule))
+    return write_atomic(path, report_html(scenario, schedule))

@@ -1,0 +1,121 @@
+"""The zenplan service: ``create_app(settings)`` builds the FastAPI application.
+
+At start it applies the database migrations, marks jobs that a previous server left
+running as failed, and starts the job runner; at shutdown it stops the running solves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from sqlmodel import Session
+
+from api import crud
+from api.db import make_engine, migrate
+from api.deps import KeyCache
+from api.errors import BodySizeLimit, install_error_handlers
+from api.jobs import RESTART_REASON, JobRunner
+from api.routes import compare, health, jobs, keys, pages, scenarios, schedules
+from api.settings import Settings
+
+log = logging.getLogger("zenplan.api")
+
+DESCRIPTION = """
+Plan data-science and ML portfolios with CP-SAT: store scenarios (every change is a new
+version), start solves as jobs and follow their progress, read schedules, assignments,
+KPIs and charts, and compare schedules. Send an API key in `X-API-Key` (or as a bearer
+token); roles are `viewer` < `planner` < `admin`. Every 4xx answers
+`{"detail": [{"loc": [...], "msg": "...", "value": ...}]}`.
+"""
+
+
+def _check_keys_exist(settings: Settings, session: Session) -> None:
+    if settings.environment != "development" and crud.count_api_keys(session) == 0:
+        raise RuntimeError(
+            "no API key exists: create one first with `zenplan keys create --role admin`"
+        )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service, configured by ``settings`` (default: from the ZENPLAN_* environment)."""
+    settings = settings or Settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    runner = JobRunner(
+        engine, settings.sqlalchemy_url, settings.job_slots, settings.progress_interval
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        migrate(engine)
+        with Session(engine) as session:
+            _check_keys_exist(settings, session)
+            failed = crud.fail_interrupted_jobs(session, RESTART_REASON)
+        if failed:
+            log.warning("jobs %s were running when the server stopped: marked failed", failed)
+        runner.start()
+        try:
+            yield
+        finally:
+            runner.stop()
+            engine.dispose()
+
+    app = FastAPI(
+        title="zenplan",
+        summary="Portfolio scheduling for data-science and ML teams",
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.runner = runner
+    app.state.key_cache = KeyCache(settings.key_cache_seconds)
+
+    install_error_handlers(app)
+    app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
+    for router in (
+        health.router,
+        scenarios.router,
+        jobs.router,
+        schedules.router,
+        compare.router,
+        keys.router,
+        pages.router,
+    ):
+        app.include_router(router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["X-API-Key", "Authorization", "Content-Type"],
+            expose_headers=["Location"],
+        )
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus the scenario format's definitions for the JSON bodies."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            description=app.description,
+            routes=app.routes,
+        )
+        scenario = scenarios.scenario_schema()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, definition in scenario.pop("$defs", {}).items():
+            components.setdefault(name, definition)
+        components["Scenario"] = scenario
+        app.openapi_schema = schema
+    return app.openapi_schema

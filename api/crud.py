@@ -1,0 +1,359 @@
+"""Every database write of the service, and the reads the routes share.
+
+State changes of a job are conditional updates (``... WHERE state = 'running'``), so a
+cancel, a finished solve and a restart cannot overwrite one another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, update
+from sqlalchemy.engine import CursorResult
+from sqlmodel import Session, col, select
+
+from api.tables import (
+    ApiKey,
+    Job,
+    JobState,
+    Role,
+    ScenarioRecord,
+    ScenarioSource,
+    ScenarioVersion,
+    ScheduleRecord,
+    SolveParameters,
+    now,
+)
+from models import Scenario, Schedule
+from models.schedule import SolverInfo
+
+KEY_PREFIX = "zp_"
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+def create_scenario(
+    session: Session, scenario: Scenario, document: str, source: ScenarioSource
+) -> ScenarioRecord:
+    """A new scenario with its first version."""
+    record = ScenarioRecord(name=scenario.name, version=1)
+    session.add(record)
+    session.flush()
+    assert record.id is not None
+    session.add(
+        ScenarioVersion(
+            scenario_id=record.id, number=1, name=scenario.name, source=source, document=document
+        )
+    )
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def add_version(
+    session: Session,
+    record: ScenarioRecord,
+    scenario: Scenario,
+    document: str,
+    source: ScenarioSource,
+) -> ScenarioRecord:
+    """Store a changed scenario as its next version; earlier versions stay as they were."""
+    assert record.id is not None
+    record.version += 1
+    record.name = scenario.name
+    record.updated_at = now()
+    session.add(record)
+    session.add(
+        ScenarioVersion(
+            scenario_id=record.id,
+            number=record.version,
+            name=scenario.name,
+            source=source,
+            document=document,
+        )
+    )
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def delete_scenario(session: Session, record: ScenarioRecord) -> None:
+    """Remove a scenario with its versions, jobs and schedules."""
+    scenario_id = record.id
+    session.execute(delete(ScheduleRecord).where(col(ScheduleRecord.scenario_id) == scenario_id))
+    session.execute(delete(Job).where(col(Job.scenario_id) == scenario_id))
+    session.execute(delete(ScenarioVersion).where(col(ScenarioVersion.scenario_id) == scenario_id))
+    session.delete(record)
+    session.commit()
+
+
+def list_scenarios(session: Session, offset: int, limit: int) -> Sequence[ScenarioRecord]:
+    query = select(ScenarioRecord).order_by(col(ScenarioRecord.id)).offset(offset).limit(limit)
+    return session.exec(query).all()
+
+
+def get_version(
+    session: Session, scenario_id: int, number: int | None = None
+) -> ScenarioVersion | None:
+    """A version of a scenario, the latest when ``number`` is None."""
+    query = select(ScenarioVersion).where(ScenarioVersion.scenario_id == scenario_id)
+    if number is None:
+        query = query.order_by(col(ScenarioVersion.number).desc()).limit(1)
+    else:
+        query = query.where(ScenarioVersion.number == number)
+    return session.exec(query).first()
+
+
+def list_versions(session: Session, scenario_id: int) -> Sequence[ScenarioVersion]:
+    query = (
+        select(ScenarioVersion)
+        .where(ScenarioVersion.scenario_id == scenario_id)
+        .order_by(col(ScenarioVersion.number))
+    )
+    return session.exec(query).all()
+
+
+# --------------------------------------------------------------------------- jobs
+
+
+def create_job(
+    session: Session, version: ScenarioVersion, parameters: SolveParameters, workers: int
+) -> Job:
+    """A queued solve of one scenario version."""
+    assert version.id is not None
+    job = Job(
+        scenario_id=version.scenario_id,
+        scenario_version_id=version.id,
+        version=version.number,
+        time_limit=parameters.time_limit,
+        workers=workers,
+        seed=parameters.seed,
+        relative_gap=parameters.relative_gap,
+    )
+    session.add(job)
+    session.commit()
+    session.refresh(job)
+    return job
+
+
+def active_jobs(session: Session, scenario_id: int) -> Sequence[Job]:
+    query = select(Job).where(
+        Job.scenario_id == scenario_id, col(Job.state).in_(("queued", "running"))
+    )
+    return session.exec(query).all()
+
+
+def list_jobs(
+    session: Session, scenario_id: int | None, state: JobState | None, offset: int, limit: int
+) -> Sequence[Job]:
+    query = select(Job)
+    if scenario_id is not None:
+        query = query.where(Job.scenario_id == scenario_id)
+    if state is not None:
+        query = query.where(Job.state == state)
+    return session.exec(query.order_by(col(Job.id).desc()).offset(offset).limit(limit)).all()
+
+
+def _changed(session: Session, statement: Any) -> bool:
+    result = session.execute(statement)
+    session.commit()
+    assert isinstance(result, CursorResult)
+    return bool(result.rowcount)
+
+
+def claim_next_job(session: Session) -> Job | None:
+    """Mark the oldest queued job running and return it (None when the queue is empty)."""
+    while True:
+        query = select(Job).where(Job.state == "queued").order_by(col(Job.id)).limit(1)
+        job = session.exec(query).first()
+        if job is None:
+            return None
+        claimed = _changed(
+            session,
+            update(Job)
+            .where(col(Job.id) == job.id, col(Job.state) == "queued")
+            .values(state="running", started_at=now()),
+        )
+        if claimed:
+            session.refresh(job)
+            return job
+
+
+def set_job_pid(session: Session, job_id: int, pid: int | None) -> None:
+    _changed(session, update(Job).where(col(Job.id) == job_id).values(pid=pid))
+
+
+def record_progress(
+    session: Session,
+    job_id: int,
+    objective: float | None,
+    bound: float | None,
+    gap: float | None,
+    solutions: int,
+) -> bool:
+    """Store a running job's best objective and bound so far."""
+    return _changed(
+        session,
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.state) == "running")
+        .values(objective=objective, bound=bound, gap=gap, solutions=solutions),
+    )
+
+
+def finish_job(session: Session, job_id: int, schedule: Schedule) -> ScheduleRecord | None:
+    """Store the job's schedule and mark it succeeded; None if it was cancelled meanwhile."""
+    job = session.get(Job, job_id)
+    if job is None or job.state != "running":
+        return None
+    record = _schedule_record(session, job.scenario_version_id, schedule, job)
+    session.add(record)
+    session.flush()
+    gap = None
+    if schedule.status in ("optimal", "feasible"):
+        gap = abs(schedule.bound - schedule.objective) / max(1.0, abs(schedule.objective))
+    result = session.execute(
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.state) == "running")
+        .values(
+            state="succeeded",
+            schedule_id=record.id,
+            objective=schedule.objective,
+            bound=schedule.bound,
+            gap=gap,
+            finished_at=now(),
+            reason=schedule.explanation,
+        )
+    )
+    assert isinstance(result, CursorResult)
+    if not result.rowcount:
+        session.rollback()
+        return None
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def fail_job(session: Session, job_id: int, reason: str) -> bool:
+    """Mark a queued or running job failed, with the reason in words."""
+    return _changed(
+        session,
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.state).in_(("queued", "running")))
+        .values(state="failed", reason=reason, finished_at=now()),
+    )
+
+
+def cancel_job(session: Session, job_id: int, reason: str) -> bool:
+    """Mark a queued or running job cancelled (the runner stops its process)."""
+    return _changed(
+        session,
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.state).in_(("queued", "running")))
+        .values(state="cancelled", reason=reason, finished_at=now()),
+    )
+
+
+def fail_interrupted_jobs(session: Session, reason: str) -> list[int]:
+    """At start: jobs still marked running lost their process with the last server."""
+    running = session.exec(select(Job).where(Job.state == "running")).all()
+    failed = [job.id for job in running if job.id is not None and fail_job(session, job.id, reason)]
+    return failed
+
+
+# --------------------------------------------------------------------------- schedules
+
+
+def _schedule_record(
+    session: Session, version_id: int, schedule: Schedule, job: Job | None
+) -> ScheduleRecord:
+    version = session.get(ScenarioVersion, version_id)
+    assert version is not None
+    solver = schedule.solver or SolverInfo(engine="manual")
+    return ScheduleRecord(
+        scenario_id=version.scenario_id,
+        scenario_version_id=version_id,
+        version=version.number,
+        job_id=job.id if job is not None else None,
+        name=version.name,
+        status=schedule.status,
+        engine=solver.engine,
+        objective=schedule.objective,
+        bound=schedule.bound,
+        solve_seconds=schedule.solve_seconds,
+        time_limit=job.time_limit if job is not None else solver.time_limit,
+        workers=job.workers if job is not None else solver.workers,
+        seed=job.seed if job is not None else solver.seed,
+        relative_gap=job.relative_gap if job is not None else solver.relative_gap,
+        document=schedule.model_dump_json(),
+    )
+
+
+def add_schedule(session: Session, version: ScenarioVersion, schedule: Schedule) -> ScheduleRecord:
+    """Store a schedule made outside a job (e.g. imported, or the greedy plan)."""
+    assert version.id is not None
+    record = _schedule_record(session, version.id, schedule, None)
+    session.add(record)
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def list_schedules(
+    session: Session, scenario_id: int | None, offset: int, limit: int
+) -> Sequence[ScheduleRecord]:
+    query = select(ScheduleRecord)
+    if scenario_id is not None:
+        query = query.where(ScheduleRecord.scenario_id == scenario_id)
+    return session.exec(
+        query.order_by(col(ScheduleRecord.id).desc()).offset(offset).limit(limit)
+    ).all()
+
+
+def latest_schedules(session: Session) -> dict[int, ScheduleRecord]:
+    """Scenario id -> its most recent schedule."""
+    newest = (
+        select(ScheduleRecord.scenario_id, func.max(ScheduleRecord.id).label("id"))
+        .group_by(col(ScheduleRecord.scenario_id))
+        .subquery()
+    )
+    query = select(ScheduleRecord).join(newest, col(ScheduleRecord.id) == newest.c.id)
+    return {record.scenario_id: record for record in session.exec(query).all()}
+
+
+# --------------------------------------------------------------------------- API keys
+
+
+def hash_key(key: str) -> str:
+    """SHA-256 of a key: keys are long random strings, so a fast hash is enough."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def create_api_key(session: Session, role: Role, name: str = "") -> tuple[ApiKey, str]:
+    """A new key for ``role``: the stored row and the key itself (never stored)."""
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    record = ApiKey(name=name, role=role, prefix=key[:10], hash=hash_key(key))
+    session.add(record)
+    session.commit()
+    session.refresh(record)
+    return record, key
+
+
+def find_api_key(session: Session, key: str) -> ApiKey | None:
+    return session.exec(select(ApiKey).where(ApiKey.hash == hash_key(key))).first()
+
+
+def list_api_keys(session: Session) -> Sequence[ApiKey]:
+    return session.exec(select(ApiKey).order_by(col(ApiKey.id))).all()
+
+
+def count_api_keys(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(ApiKey)).one()
+
+
+def delete_api_key(session: Session, record: ApiKey) -> None:
+    session.delete(record)
+    session.commit()

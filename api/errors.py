@@ -1,0 +1,166 @@
+"""Errors as the API answers them: every 4xx names the field (``loc``) and the ``value``.
+
+The body is always ``{"detail": [{"loc": [...], "msg": "...", "value": ...}, ...]}``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from models import InputError
+
+Loc = Sequence[str | int]
+
+
+class ProblemOut(BaseModel):
+    """One thing wrong with a request: where, what, and the value found there."""
+
+    loc: list[str | int]
+    msg: str
+    value: Any = None
+
+
+class ErrorOut(BaseModel):
+    detail: list[ProblemOut]
+
+
+def problem(loc: Loc, msg: str, value: Any = None) -> dict[str, Any]:
+    return {"loc": list(loc), "msg": msg, "value": _plain(value)}
+
+
+def _plain(value: Any) -> Any:
+    """A value that JSON can carry (the input that was wrong may be anything)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    try:
+        return jsonable_encoder(value)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+class ApiError(HTTPException):
+    """An HTTP error with one or more problems as its detail."""
+
+    def __init__(
+        self,
+        status_code: int,
+        loc: Loc,
+        msg: str,
+        value: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status_code, [problem(loc, msg, value)], headers)
+
+
+def not_found(what: str, loc: Loc, value: Any) -> ApiError:
+    return ApiError(404, loc, f"no {what} with this id", value)
+
+
+def input_problems(error: InputError, prefix: Loc = ("body",)) -> list[dict[str, Any]]:
+    return [problem([*prefix, *p.loc], p.message, p.value) for p in error.problems]
+
+
+def _errors_response(status_code: int, detail: list[dict[str, Any]], **kwargs: Any) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status_code, **kwargs)
+
+
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    detail: Any = error.detail
+    if not (isinstance(detail, list) and all(isinstance(d, dict) for d in detail)):
+        # Routing errors (unknown path, wrong method) name the path and the method.
+        loc: list[str | int] = ["method"] if error.status_code == 405 else ["path"]
+        value = request.method if error.status_code == 405 else request.url.path
+        detail = [problem(loc, str(error.detail), value)]
+    return _errors_response(error.status_code, detail, headers=error.headers)
+
+
+async def _validation_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    detail = [
+        problem(e.get("loc", ()), e.get("msg", "invalid"), e.get("input")) for e in error.errors()
+    ]
+    return _errors_response(422, detail)
+
+
+async def _input_error(request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, InputError)
+    return _errors_response(422, input_problems(error))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(InputError, _input_error)
+
+
+class _TooLarge(ApiError):
+    """Raised while the body streams in; an HTTPException, so FastAPI lets it through."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size = size
+        super().__init__(413, ["body"], _too_large(limit), size)
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is over the limit of {limit} bytes"
+
+
+class BodySizeLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, by header or while streaming."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(int(declared), send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _TooLarge(received, self.limit)
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except _TooLarge as error:
+            if started:
+                raise
+            await self._refuse(error.size, send)
+
+    async def _refuse(self, size: int, send: Send) -> None:
+        response = _errors_response(413, [problem(["body"], _too_large(self.limit), size)])
+        await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:
+    return {"type": "http.disconnect"}

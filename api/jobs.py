@@ -1,0 +1,238 @@
+"""Solve jobs, off the request path: a few solve slots, one process per running job.
+
+The server's dispatcher thread claims the oldest queued job, starts a process for it and
+watches it. The process reads the scenario version from the database, solves it at a lower
+CPU priority (the server keeps answering reads), writes its progress every
+``progress_interval`` seconds and stores the schedule. Cancelling a job terminates its
+process. The process also stops by itself when its job is no longer running in the
+database (cancelled through another server, or failed by a restart) or when the server
+that started it is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from api import crud
+from api.db import make_engine
+from api.tables import Job, ScenarioVersion
+
+log = logging.getLogger("zenplan.jobs")
+
+RESTART_REASON = "the server stopped while this job was running; start the solve again"
+SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
+WATCH_SECONDS = 1.0
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+DATABASE_VARIABLE = "ZENPLAN_JOB_DATABASE_URL"  # not on the command line: it may hold a password
+
+
+class JobRunner:
+    """Runs queued jobs in separate processes, at most ``slots`` at once."""
+
+    def __init__(self, engine: Engine, database_url: str, slots: int, progress_interval: float):
+        self.engine = engine
+        self.database_url = database_url
+        self.slots = slots
+        self.progress_interval = progress_interval
+        self._processes: dict[int, subprocess.Popen[bytes]] = {}
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.slots == 0 or self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._loop, name="zenplan-jobs", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        """A job was queued: look at the queue now."""
+        self._wake.set()
+
+    def cancel(self, job_id: int) -> None:
+        """Stop the job's process, if it runs here (its state is already set)."""
+        with self._lock:
+            process = self._processes.pop(job_id, None)
+        if process is not None:
+            _terminate(process)
+        self.wake()
+
+    def stop(self) -> None:
+        """Stop dispatching; end the running solves and mark their jobs failed."""
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        with self._lock:
+            running = dict(self._processes)
+            self._processes.clear()
+        for job_id, process in running.items():
+            _terminate(process)
+            with Session(self.engine) as session:
+                crud.fail_job(session, job_id, SHUTDOWN_REASON)
+
+    def running(self) -> list[int]:
+        with self._lock:
+            return list(self._processes)
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self._reap()
+                self._dispatch()
+            except Exception:  # the dispatcher must outlive a database hiccup
+                log.exception("job dispatcher")
+            self._wake.wait(0.25)
+            self._wake.clear()
+
+    def _reap(self) -> None:
+        with self._lock:
+            ended = {i: p for i, p in self._processes.items() if p.poll() is not None}
+            for job_id in ended:
+                del self._processes[job_id]
+        for job_id, process in ended.items():
+            reason = f"the solve process stopped unexpectedly (exit code {process.returncode})"
+            with Session(self.engine) as session:
+                crud.fail_job(session, job_id, reason)  # a no-op when the job finished
+
+    def _dispatch(self) -> None:
+        while not self._stopping.is_set():
+            with self._lock:
+                if len(self._processes) >= self.slots:
+                    return
+            with Session(self.engine) as session:
+                job = crud.claim_next_job(session)
+                if job is None or job.id is None:
+                    return
+                job_id = job.id
+            process = self._start(job_id)
+            with self._lock:
+                self._processes[job_id] = process
+            with Session(self.engine) as session:
+                crud.set_job_pid(session, job_id, process.pid)
+
+    def _start(self, job_id: int) -> subprocess.Popen[bytes]:
+        """A fresh Python process for the job (no state shared with the server)."""
+        command = [
+            sys.executable,
+            "-m",
+            "api.jobs",
+            str(job_id),
+            str(self.progress_interval),
+            str(os.getpid()),
+        ]
+        # The process imports the same zenplan as the server, installed or not.
+        paths = [str(PACKAGE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        environment = {
+            **os.environ,
+            DATABASE_VARIABLE: self.database_url,
+            "PYTHONPATH": os.pathsep.join(paths),
+        }
+        return subprocess.Popen(command, env=environment, stdin=subprocess.DEVNULL)
+
+
+def _terminate(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
+# --------------------------------------------------------------------------- in the job's process
+
+
+class _ProgressWriter:
+    """Writes the solver's progress to the job row, at most every ``interval`` seconds."""
+
+    def __init__(self, engine: Engine, job_id: int, interval: float) -> None:
+        self.engine = engine
+        self.job_id = job_id
+        self.interval = interval
+        self.last = 0.0
+
+    def __call__(self, progress: Any) -> None:
+        moment = time.monotonic()
+        if moment - self.last < self.interval:
+            return
+        self.last = moment
+        with Session(self.engine) as session:
+            crud.record_progress(
+                session,
+                self.job_id,
+                progress.objective,
+                progress.bound,
+                progress.gap,
+                progress.solutions,
+            )
+
+
+def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
+    """End this process when the job stops running or its server is gone."""
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != server_pid:
+            os._exit(3)
+        try:
+            with Session(engine) as session:
+                job = session.get(Job, job_id)
+                if job is None or job.state != "running":
+                    os._exit(0)
+        except Exception:  # the database may be busy for a moment
+            continue
+
+
+def run_job(database_url: str, job_id: int, progress_interval: float, server_pid: int) -> None:
+    """Entry point of a job's process: solve the job's scenario version, store the schedule."""
+    from api.convert import scenario_of
+    from scheduler import SolveOptions, solve
+
+    with contextlib.suppress(OSError):
+        os.nice(5)  # reads on the server come first
+    engine = make_engine(database_url)
+    threading.Thread(target=_watch, args=(engine, job_id, server_pid), daemon=True).start()
+    try:
+        with Session(engine) as session:
+            job = session.get(Job, job_id)
+            assert job is not None
+            version = session.get(ScenarioVersion, job.scenario_version_id)
+            assert version is not None
+            scenario = scenario_of(version.document, version.scenario_id, version.number)
+            options = SolveOptions(
+                time_limit=job.time_limit,
+                workers=job.workers,
+                seed=job.seed,
+                relative_gap=job.relative_gap,
+            )
+        schedule = solve(scenario, options, _ProgressWriter(engine, job_id, progress_interval))
+        with Session(engine) as session:
+            crud.finish_job(session, job_id, schedule)
+    except Exception as error:
+        with Session(engine) as session:
+            crud.fail_job(session, job_id, f"the solve failed: {type(error).__name__}: {error}")
+    finally:
+        engine.dispose()
+
+
+def main(arguments: list[str]) -> None:
+    """``python -m api.jobs JOB_ID PROGRESS_INTERVAL SERVER_PID`` (database URL in the
+    environment), as the runner starts it."""
+    job_id, interval, server_pid = arguments
+    run_job(os.environ[DATABASE_VARIABLE], int(job_id), float(interval), int(server_pid))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

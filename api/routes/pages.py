@@ -1,0 +1,182 @@
+"""Sponsor pages at /ui, rendered on the server: portfolio, schedule (Gantt, KPIs, sponsor
+filter) and compare. Any role can read them; the browser keeps the key in a cookie set by
+the login page."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from api import crud
+from api.convert import schedule_of
+from api.deps import KEY_COOKIE, Caller, SessionDep, api_key_header, identify
+from api.reports import compare, for_sponsor
+from api.routes.compare import ScheduleIds, load_schedules
+from api.routes.schedules import ScheduleId, record_or_404, solved_pair
+from api.tables import ScenarioPublic, ScheduleSummary
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
+PLOT_CONFIG = {"displaylogo": False, "responsive": True}
+
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+
+class LoginRequired(Exception):
+    """The page needs a key: send the browser to the login page, then back."""
+
+    def __init__(self, next_url: str) -> None:
+        self.next_url = next_url
+
+
+async def login_redirect(request: Request, error: Exception) -> Response:
+    assert isinstance(error, LoginRequired)
+    return RedirectResponse(f"/ui/login?next={quote(error.next_url)}", status_code=303)
+
+
+def page_caller(
+    request: Request, header_key: Annotated[str | None, Depends(api_key_header)]
+) -> Caller:
+    """Any role may read the pages; the key comes from the header or the login cookie."""
+    caller = identify(request, header_key or request.cookies.get(KEY_COOKIE))
+    if caller is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(target)
+    return caller
+
+
+PageCaller = Annotated[Caller, Depends(page_caller)]
+
+
+def _page(request: Request, template: str, caller: Caller | None, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, template, {"caller": caller, **context})
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> bytes:
+    from plotly.offline import get_plotlyjs
+
+    script: str = get_plotlyjs()
+    return script.encode("utf-8")
+
+
+@router.get("/plotly.js")
+def plotly_js() -> Response:
+    """plotly.js from the installed plotly package: the pages need no internet."""
+    headers = {"Cache-Control": "public, max-age=86400"}
+    return Response(_plotly_js(), media_type="text/javascript", headers=headers)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: Annotated[str, Query(max_length=2000)] = "/ui") -> Response:
+    return _page(request, "login.html", None, next=_local(next), error=None)
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request,
+    key: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=2000)] = "/ui",
+) -> Response:
+    """Check the key and keep it in an HTTP-only cookie."""
+    if identify(request, key.strip()) is None:
+        page = _page(request, "login.html", None, next=_local(next), error="unknown API key")
+        page.status_code = 401
+        return page
+    response = RedirectResponse(_local(next), status_code=303)
+    secure = request.url.scheme == "https"
+    response.set_cookie(
+        KEY_COOKIE, key.strip(), httponly=True, samesite="strict", secure=secure, path="/ui"
+    )
+    return response
+
+
+@router.get("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/ui/login", status_code=303)
+    response.delete_cookie(KEY_COOKIE, path="/ui")
+    return response
+
+
+def _local(url: str) -> str:
+    """Only redirect inside the pages (no open redirect)."""
+    return url if url.startswith("/ui") and "//" not in url and "\\" not in url else "/ui"
+
+
+@router.get("", response_class=HTMLResponse)
+def portfolio(request: Request, session: SessionDep, caller: PageCaller) -> Response:
+    """Every scenario with its latest schedule, and a form to compare schedules."""
+    latest = crud.latest_schedules(session)
+    rows = []
+    for record in crud.list_scenarios(session, 0, 1000):
+        schedule = latest.get(record.id or 0)
+        rows.append(
+            {
+                "scenario": ScenarioPublic.model_validate(record, from_attributes=True),
+                "schedule": schedule,
+                "kpis": schedule_of(schedule.document).kpis if schedule is not None else None,
+            }
+        )
+    schedules = [
+        ScheduleSummary.model_validate(r, from_attributes=True)
+        for r in crud.list_schedules(session, None, 0, 50)
+    ]
+    return _page(request, "portfolio.html", caller, scenarios=rows, schedules=schedules)
+
+
+@router.get("/schedules/{schedule_id}", response_class=HTMLResponse)
+def schedule_page(
+    schedule_id: ScheduleId,
+    request: Request,
+    session: SessionDep,
+    caller: PageCaller,
+    sponsor: Annotated[str | None, Query(max_length=100)] = None,
+) -> Response:
+    """The Gantt of the schedule (or of one sponsor's projects), its projects and KPIs."""
+    from charts import project_gantt
+    from charts.gantt import kpi_rows
+
+    record = record_or_404(session, schedule_id)
+    scenario, schedule = solved_pair(session, record)
+    sponsor = sponsor or None
+    shown = for_sponsor(scenario, schedule, sponsor)
+    gantt = project_gantt(scenario, shown).to_html(
+        full_html=False, include_plotlyjs=False, div_id="gantt", config=PLOT_CONFIG
+    )
+    sponsor_name = next((s.name or s.id for s in scenario.sponsors if s.id == sponsor), sponsor)
+    return _page(
+        request,
+        "schedule.html",
+        caller,
+        record=record,
+        scenario=scenario,
+        schedule=schedule,
+        shown=shown,
+        sponsor=sponsor,
+        sponsor_name=sponsor_name,
+        sponsors=scenario.sponsors,
+        names={p.id: p.name or p.id for p in scenario.projects},
+        project_sponsors={p.id: p.sponsor for p in scenario.projects},
+        gantt=gantt,
+        kpis=kpi_rows(schedule.kpis),
+    )
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare_page(
+    schedule_ids: ScheduleIds, request: Request, session: SessionDep, caller: PageCaller
+) -> Response:
+    """KPI deltas, moved projects and the go-live chart of two or more schedules."""
+    from charts import compare_chart
+
+    _, schedules, labels = load_schedules(session, schedule_ids)
+    chart = compare_chart(schedules, labels).to_html(
+        full_html=False, include_plotlyjs=False, div_id="comparison", config=PLOT_CONFIG
+    )
+    comparison = compare(schedule_ids, labels, schedules)
+    return _page(request, "compare.html", caller, comparison=comparison, chart=chart)

@@ -1,0 +1,143 @@
+"""Schedules: the plan as JSON, assignments (JSON or CSV), KPIs, Gantt and load charts."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+import plotly.graph_objects as go
+from fastapi import APIRouter, Path, Query, Response
+from sqlmodel import Session
+
+from api import crud
+from api.convert import scenario_of, schedule_of
+from api.deps import SessionDep, Viewer
+from api.errors import not_found
+from api.reports import Assignment, as_csv, assignments, for_sponsor
+from api.routes.scenarios import ERRORS, Limit, Offset
+from api.tables import (
+    MAX_ID,
+    ScenarioVersion,
+    SchedulePublic,
+    ScheduleRecord,
+    ScheduleSummary,
+)
+from models import KPIs, Scenario, Schedule
+
+router = APIRouter(prefix="/schedules", tags=["schedules"])
+
+ScheduleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Schedule id.")]
+Filter = Annotated[str | None, Query(max_length=100)]
+ChartFormat = Annotated[Literal["html", "json"], Query(description="Page or plotly JSON.")]
+CHART_RESPONSES: dict[int | str, dict[str, object]] = {
+    **ERRORS,
+    200: {"content": {"text/html": {}, "application/json": {}}},
+}
+
+
+def record_or_404(session: Session, schedule_id: int) -> ScheduleRecord:
+    record = session.get(ScheduleRecord, schedule_id)
+    if record is None:
+        raise not_found("schedule", ["path", "schedule_id"], schedule_id)
+    return record
+
+
+def solved_pair(session: Session, record: ScheduleRecord) -> tuple[Scenario, Schedule]:
+    """The scenario version a schedule was made from, and the schedule."""
+    version = session.get(ScenarioVersion, record.scenario_version_id)
+    assert version is not None
+    scenario = scenario_of(version.document, version.scenario_id, version.number)
+    return scenario, schedule_of(record.document)
+
+
+def figure_response(figure: go.Figure, format: str, title: str) -> Response:
+    """A chart as plotly JSON, or as a self-contained page (plotly.js inlined)."""
+    if format == "json":
+        return Response(figure.to_json(), media_type="application/json")
+    page = figure.to_html(full_html=True, include_plotlyjs=True, config={"displaylogo": False})
+    page = page.replace("<head>", f"<head><title>{title}</title>", 1)
+    return Response(page, media_type="text/html")
+
+
+@router.get("", response_model=list[ScheduleSummary], responses=ERRORS)
+def list_schedules(
+    session: SessionDep,
+    _: Viewer,
+    scenario_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    offset: Offset = 0,
+    limit: Limit = 100,
+) -> list[ScheduleSummary]:
+    """Stored schedules, newest first, optionally of one scenario."""
+    records = crud.list_schedules(session, scenario_id, offset, limit)
+    return [ScheduleSummary.model_validate(r, from_attributes=True) for r in records]
+
+
+@router.get("/{schedule_id}", response_model=SchedulePublic, responses=ERRORS)
+def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
+    """The schedule JSON, with the scenario version and solver parameters that made it."""
+    record = record_or_404(session, schedule_id)
+    summary = ScheduleSummary.model_validate(record, from_attributes=True)
+    # The stored document is already the schedule's JSON: splice it in, do not re-encode.
+    head = summary.model_dump_json()
+    return Response(
+        head[:-1] + ',"schedule":' + record.document + "}", media_type="application/json"
+    )
+
+
+@router.get(
+    "/{schedule_id}/assignments",
+    response_model=list[Assignment],
+    responses={**ERRORS, 200: {"content": {"text/csv": {}}}},
+)
+def read_assignments(
+    schedule_id: ScheduleId,
+    session: SessionDep,
+    _: Viewer,
+    format: Annotated[Literal["json", "csv"], Query()] = "json",
+    person: Filter = None,
+    project: Filter = None,
+    sponsor: Filter = None,
+) -> Response:
+    """Who works on what, when: one row per person and phase (or dataset acquisition)."""
+    scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    rows = assignments(scenario, schedule, person=person, project=project, sponsor=sponsor)
+    if format == "csv":
+        headers = {"Content-Disposition": f'attachment; filename="assignments-{schedule_id}.csv"'}
+        return Response(as_csv(rows), media_type="text/csv", headers=headers)
+    body = json.dumps([row.model_dump(mode="json") for row in rows])
+    return Response(body, media_type="application/json")
+
+
+@router.get("/{schedule_id}/kpis", response_model=KPIs, responses=ERRORS)
+def read_kpis(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> KPIs:
+    """The portfolio KPIs of the schedule."""
+    return schedule_of(record_or_404(session, schedule_id).document).kpis
+
+
+@router.get("/{schedule_id}/gantt", responses=CHART_RESPONSES)
+def read_gantt(
+    schedule_id: ScheduleId,
+    session: SessionDep,
+    _: Viewer,
+    format: ChartFormat = "html",
+    view: Annotated[Literal["projects", "people"], Query()] = "projects",
+    sponsor: Filter = None,
+) -> Response:
+    """The Gantt chart by project or by person, optionally of one sponsor's projects."""
+    from charts import people_gantt, project_gantt
+
+    scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    shown = for_sponsor(scenario, schedule, sponsor)
+    figure = project_gantt(scenario, shown) if view == "projects" else people_gantt(scenario, shown)
+    return figure_response(figure, format, f"{scenario.name}: Gantt")
+
+
+@router.get("/{schedule_id}/load", responses=CHART_RESPONSES)
+def read_load(
+    schedule_id: ScheduleId, session: SessionDep, _: Viewer, format: ChartFormat = "html"
+) -> Response:
+    """People at work per skill and GPUs in use per pool, period by period."""
+    from charts import load_chart
+
+    scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    return figure_response(load_chart(scenario, schedule), format, f"{scenario.name}: load")

@@ -1,0 +1,243 @@
+"""What the service stores: scenarios and their versions, solve jobs, schedules, API keys.
+
+One stack per entity, as in the full-stack FastAPI template: a ``...Base`` with the fields
+a caller gives, the table, and a ``...Public`` view that the API answers with. Documents
+(scenarios, schedules) are stored as JSON text, never as rows the solver reads: one
+explicit conversion (``api.convert``) turns a stored scenario into a ``models.Scenario``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel
+from pydantic import Field as PublicField
+from sqlalchemy import DateTime, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+JobState = Literal["queued", "running", "succeeded", "failed", "cancelled"]
+Role = Literal["viewer", "planner", "admin"]
+ScenarioSource = Literal["json", "yaml", "workbook"]
+
+ROLES: tuple[Role, ...] = ("viewer", "planner", "admin")
+FINISHED: tuple[JobState, ...] = ("succeeded", "failed", "cancelled")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in every database
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    """SQLite forgets the time zone; every stored time is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+UtcDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+
+
+def _moment() -> Any:
+    return Field(default_factory=now, sa_type=DateTime(timezone=True))
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+class ScenarioRecord(SQLModel, table=True):
+    """A scenario a demand manager keeps; its content lives in its versions."""
+
+    __tablename__ = "scenario"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=500)
+    version: int = Field(default=1, description="Number of the latest version.")
+    created_at: datetime = _moment()
+    updated_at: datetime = _moment()
+
+
+class ScenarioVersion(SQLModel, table=True):
+    """One saved state of a scenario; never changed once written."""
+
+    __tablename__ = "scenario_version"
+    __table_args__ = (UniqueConstraint("scenario_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: int = Field(foreign_key="scenario.id", index=True)
+    number: int
+    name: str = Field(max_length=500)
+    source: str = Field(max_length=20)
+    document: str = Field(sa_type=Text)
+    created_at: datetime = _moment()
+
+
+class ScenarioPublic(BaseModel):
+    id: int
+    name: str
+    version: int
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+
+
+class ScenarioDetail(ScenarioPublic):
+    document: dict[str, Any]
+
+
+class VersionPublic(BaseModel):
+    scenario_id: int
+    number: int
+    name: str
+    source: str
+    created_at: UtcDatetime
+
+
+# --------------------------------------------------------------------------- jobs
+
+
+class SolveParameters(BaseModel):
+    """How CP-SAT is run; stored with every job and schedule so a result can be reproduced."""
+
+    time_limit: float = PublicField(10.0, gt=0, le=86_400, description="Seconds.")
+    workers: int | None = PublicField(
+        None, ge=1, le=256, description="CP-SAT workers (default: the server's setting)."
+    )
+    seed: int = PublicField(0, ge=0, le=MAX_ID)
+    relative_gap: float = PublicField(0.001, ge=0, lt=1)
+
+
+class SolveRequest(SolveParameters):
+    version: int | None = PublicField(
+        None, ge=1, le=MAX_ID, description="Scenario version to solve (default: the latest)."
+    )
+
+
+class Job(SQLModel, table=True):
+    """A solve: queued, running (with live progress), then succeeded, failed or cancelled."""
+
+    __tablename__ = "job"
+
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: int = Field(foreign_key="scenario.id", index=True)
+    scenario_version_id: int = Field(foreign_key="scenario_version.id")
+    version: int
+    state: str = Field(default="queued", max_length=20, index=True)
+    time_limit: float
+    workers: int
+    seed: int
+    relative_gap: float
+    objective: float | None = None
+    bound: float | None = None
+    gap: float | None = None
+    solutions: int = 0
+    reason: str | None = Field(default=None, sa_type=Text)
+    # The schedule the job wrote; no foreign key, the schedule points back at the job.
+    schedule_id: int | None = None
+    pid: int | None = None
+    created_at: datetime = _moment()
+    started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class JobPublic(BaseModel):
+    id: int
+    scenario_id: int
+    version: int
+    state: JobState
+    time_limit: float
+    workers: int
+    seed: int
+    relative_gap: float
+    objective: float | None
+    bound: float | None
+    gap: float | None
+    elapsed: float | None = PublicField(description="Seconds since the solve started.")
+    solutions: int
+    reason: str | None
+    schedule_id: int | None
+    created_at: UtcDatetime
+    started_at: UtcDatetime | None
+    finished_at: UtcDatetime | None
+
+
+# --------------------------------------------------------------------------- schedules
+
+
+class ScheduleRecord(SQLModel, table=True):
+    """A finished plan, with the scenario version and solver parameters that produced it."""
+
+    __tablename__ = "schedule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: int = Field(foreign_key="scenario.id", index=True)
+    scenario_version_id: int = Field(foreign_key="scenario_version.id")
+    version: int
+    job_id: int | None = Field(default=None, foreign_key="job.id")
+    name: str = Field(max_length=500)
+    status: str = Field(max_length=20)
+    engine: str = Field(default="cp-sat", max_length=20)
+    objective: float
+    bound: float
+    solve_seconds: float
+    time_limit: float | None = None
+    workers: int | None = None
+    seed: int | None = None
+    relative_gap: float | None = None
+    document: str = Field(sa_type=Text)
+    created_at: datetime = _moment()
+
+
+class ScheduleSummary(BaseModel):
+    id: int
+    scenario_id: int
+    version: int
+    job_id: int | None
+    name: str
+    status: str
+    engine: str
+    objective: float
+    bound: float
+    solve_seconds: float
+    time_limit: float | None
+    workers: int | None
+    seed: int | None
+    relative_gap: float | None
+    created_at: UtcDatetime
+
+
+class SchedulePublic(ScheduleSummary):
+    schedule: dict[str, Any]
+
+
+# --------------------------------------------------------------------------- API keys
+
+
+class ApiKeyCreate(SQLModel):
+    name: str = Field(
+        "", max_length=100, regex=r"^[^\x00]*$", description="Who or what uses the key."
+    )
+    role: Role = "viewer"
+
+
+class ApiKey(SQLModel, table=True):
+    """An API key; only its SHA-256 hash is stored."""
+
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(default="", max_length=100)
+    role: str = Field(max_length=20)
+    prefix: str = Field(max_length=16, description="First characters, to recognise a key.")
+    hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = _moment()
+
+
+class ApiKeyPublic(BaseModel):
+    id: int
+    name: str
+    role: Role
+    prefix: str
+    created_at: UtcDatetime
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    key: str = PublicField(description="The key itself, shown this once only.")
