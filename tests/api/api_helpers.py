@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import time
 import warnings
 from typing import Any
@@ -98,3 +99,11 @@ def wait_for_job(
         if job["state"] in until or time.monotonic() > deadline:
             return job
         time.sleep(0.1)
+
+
+def generated(projects: int, seed: int) -> dict[str, Any]:
+    """A generated portfolio as a JSON document (dates as ISO text)."""
+    from scenarios.generator import generate
+
+    document: dict[str, Any] = json.loads(json.dumps(generate(projects, seed=seed), default=str))
+    return document

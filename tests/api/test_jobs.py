@@ -1,0 +1,165 @@
+"""Solve jobs: 202 at once, live progress, stored results, cancel, restart."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+
+import pytest
+from api_helpers import TestClient, create_scenario, generated, tiny, wait_for_job
+from sqlmodel import Session
+
+from api import crud
+from api.app import create_app
+from api.settings import Settings
+from api.tables import Job
+
+Headers = dict[str, dict[str, str]]
+FAST = {"time_limit": 2, "workers": 1, "seed": 7}
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_solve_answers_202_and_stores_the_schedule(client: TestClient, keys: Headers) -> None:
+    scenario_id = create_scenario(client, keys["planner"])
+    response = client.post(f"/scenarios/{scenario_id}/solve", json=FAST, headers=keys["planner"])
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert job["state"] in ("queued", "running") and job["version"] == 1
+    assert response.headers["location"] == f"/jobs/{job['id']}"
+    done = wait_for_job(client, keys["viewer"], job["id"])
+    assert done["state"] == "succeeded", done
+    assert done["objective"] is not None and done["elapsed"] > 0
+    stored = client.get(f"/schedules/{done['schedule_id']}", headers=keys["viewer"]).json()
+    assert stored["job_id"] == job["id"] and stored["version"] == 1
+    assert (stored["time_limit"], stored["workers"], stored["seed"]) == (2, 1, 7)
+    assert stored["schedule"]["status"] in ("optimal", "feasible")
+    assert stored["schedule"]["solver"]["seed"] == 7
+    assert {p["id"] for p in stored["schedule"]["projects"] if p["selected"]} >= {"fraud"}
+
+
+def test_a_job_solves_the_version_it_was_given(client: TestClient, keys: Headers) -> None:
+    scenario_id = create_scenario(client, keys["planner"])
+    client.put(f"/scenarios/{scenario_id}", json=tiny(name="v2"), headers=keys["planner"])
+    job = client.post(
+        f"/scenarios/{scenario_id}/solve", json={**FAST, "version": 1}, headers=keys["planner"]
+    ).json()
+    done = wait_for_job(client, keys["viewer"], job["id"])
+    schedule = client.get(f"/schedules/{done['schedule_id']}", headers=keys["viewer"]).json()
+    assert schedule["version"] == 1 and schedule["name"] == "tiny portfolio"
+    missing = client.post(
+        f"/scenarios/{scenario_id}/solve", json={"version": 9}, headers=keys["planner"]
+    )
+    assert missing.status_code == 404
+    assert missing.json()["detail"][0]["loc"] == ["query", "version"]
+
+
+def test_cancel_stops_the_solve_process(client: TestClient, keys: Headers) -> None:
+    scenario_id = create_scenario(client, keys["planner"], generated(30, seed=1))
+    job = client.post(
+        f"/scenarios/{scenario_id}/solve",
+        json={"time_limit": 120, "workers": 1},
+        headers=keys["planner"],
+    ).json()
+    running = wait_for_job(client, keys["viewer"], job["id"], until=("running",))
+    assert running["state"] == "running"
+    deadline = time.monotonic() + 60
+    while running["solutions"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)  # wait for live progress: a first plan found
+        running = client.get(f"/jobs/{job['id']}", headers=keys["viewer"]).json()
+    assert running["objective"] is not None and running["bound"] is not None, running
+    assert running["gap"] is not None
+    with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
+        pid = session.get(Job, job["id"]).pid  # type: ignore[union-attr]
+    assert pid is not None and not _gone(pid)
+    cancelled = client.post(f"/jobs/{job['id']}/cancel", headers=keys["planner"])
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json()["state"] == "cancelled"
+    assert _gone(pid)
+    again = client.post(f"/jobs/{job['id']}/cancel", headers=keys["planner"])
+    assert again.status_code == 409
+    assert again.json()["detail"][0]["msg"] == "the job has already cancelled"
+
+
+def test_a_restart_fails_the_jobs_left_running(
+    make_settings: Callable[..., Settings], keys: Headers
+) -> None:
+    # The `keys` fixture's server is one server; this test starts two more on the same database.
+    settings = make_settings(job_slots=0)  # this server never runs jobs: they stay as we set them
+    with TestClient(create_app(settings)) as first:
+        scenario_id = create_scenario(first, keys["planner"])
+        job = first.post(f"/scenarios/{scenario_id}/solve", json=FAST, headers=keys["planner"])
+        with Session(first.app.state.engine) as session:  # type: ignore[attr-defined]
+            claimed = crud.claim_next_job(session)  # as if a solve were running when killed
+        assert claimed is not None and claimed.id == job.json()["id"]
+    with TestClient(create_app(settings)) as second:
+        after = second.get(f"/jobs/{claimed.id}", headers=keys["viewer"]).json()
+        assert after["state"] == "failed"
+        assert "server stopped" in after["reason"]
+        assert second.get(f"/scenarios/{scenario_id}", headers=keys["viewer"]).status_code == 200
+
+
+def test_shutdown_stops_running_solves(
+    make_settings: Callable[..., Settings], keys: Headers
+) -> None:
+    with TestClient(create_app(make_settings())) as server:
+        scenario_id = create_scenario(server, keys["planner"], generated(30, seed=2))
+        job = server.post(
+            f"/scenarios/{scenario_id}/solve",
+            json={"time_limit": 120, "workers": 1},
+            headers=keys["planner"],
+        ).json()
+        wait_for_job(server, keys["viewer"], job["id"], until=("running",))
+        deadline = time.monotonic() + 30
+        while not server.app.state.runner.running() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            time.sleep(0.05)
+    with TestClient(create_app(make_settings(job_slots=0))) as restarted:
+        after = restarted.get(f"/jobs/{job['id']}", headers=keys["viewer"]).json()
+        assert after["state"] == "failed" and "shut down" in after["reason"]
+        with Session(restarted.app.state.engine) as session:  # type: ignore[attr-defined]
+            pid = session.get(Job, job["id"]).pid  # type: ignore[union-attr]
+        assert pid is not None and _gone(pid)
+
+
+def test_deleting_a_scenario_waits_for_its_jobs(
+    make_settings: Callable[..., Settings], keys: Headers
+) -> None:
+    with TestClient(create_app(make_settings(job_slots=0))) as server:
+        scenario_id = create_scenario(server, keys["planner"])
+        job = server.post(f"/scenarios/{scenario_id}/solve", headers=keys["planner"]).json()
+        refused = server.delete(f"/scenarios/{scenario_id}", headers=keys["planner"])
+        assert refused.status_code == 409
+        server.post(f"/jobs/{job['id']}/cancel", headers=keys["planner"])
+        assert (
+            server.delete(f"/scenarios/{scenario_id}", headers=keys["planner"]).status_code == 204
+        )
+
+
+@pytest.mark.parametrize(
+    "body, loc",
+    [
+        ({"time_limit": 0}, ["body", "time_limit"]),  # must be positive
+        ({"time_limit": 5000}, ["body", "time_limit"]),  # over the server's limit
+        ({"workers": 0}, ["body", "workers"]),
+        ({"relative_gap": 1.5}, ["body", "relative_gap"]),
+        ({"seed": -1}, ["body", "seed"]),
+    ],
+)
+def test_bad_solver_parameters(
+    make_settings: Callable[..., Settings], keys: Headers, body: dict[str, float], loc: list[str]
+) -> None:
+    with TestClient(create_app(make_settings(job_slots=0, max_time_limit=600))) as server:
+        scenario_id = create_scenario(server, keys["planner"])
+        response = server.post(
+            f"/scenarios/{scenario_id}/solve", json=body, headers=keys["planner"]
+        )
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == loc
+        assert response.json()["detail"][0]["value"] == next(iter(body.values()))
