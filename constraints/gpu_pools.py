@@ -29,7 +29,9 @@ def post(ctx: Context) -> None:
         usage = by_pool.get(pool.id)
         if not usage:
             continue
-        capacity = scenario.pool_capacity(pool.id)
+        # GPUs taken by projects decided outside the model lower the capacity left.
+        taken = variables.background.gpus.get(pool.id, {})
+        capacity = [c - taken.get(t, 0) for t, c in enumerate(scenario.pool_capacity(pool.id))]
         peak = max(capacity)
         intervals = [interval for interval, _ in usage]
         demands = [count for _, count in usage]

@@ -54,7 +54,9 @@ def _makespan(ctx: Context) -> None:
     if not weight or not ctx.variables.projects:
         return
     makespan = ctx.variables.makespan()
-    ctx.model.add_max_equality(makespan, [p.go_live for p in ctx.variables.projects.values()])
-    unit = sum(ctx.scenario.delay_cost(p.project) for p in ctx.variables.projects.values())
-    unit /= len(ctx.variables.projects)
+    go_lives = [p.go_live for p in ctx.variables.projects.values()]
+    decided = list(ctx.variables.background.go_lives.values())
+    ctx.model.add_max_equality(makespan, [*go_lives, *([max(decided)] if decided else [])])
+    scheduled = ctx.scenario.scheduled_projects()
+    unit = sum(ctx.scenario.delay_cost(p) for p in scheduled) / len(scheduled)
     ctx.objective.add("makespan", -money(weight * unit) * makespan)

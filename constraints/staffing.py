@@ -50,6 +50,13 @@ def _one_phase_at_a_time(ctx: Context) -> None:
                 )
             else:
                 intervals.append(model.new_fixed_size_interval_var(first, last - first + 1, name))
+        busy = variables.background.busy.get(person.id, set())
+        for first, last in runs(busy - scenario.unavailable_periods(person)):
+            intervals.append(
+                model.new_fixed_size_interval_var(
+                    first, last - first + 1, f"{person.id}_busy_{first}"
+                )
+            )
         if len(intervals) > 1:
             model.add_no_overlap(intervals)
 

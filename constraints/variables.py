@@ -7,11 +7,13 @@ only one objective term needs (lateness, makespan) are created on first use, sti
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from models import Project, Scenario
+from models.decisions import PhaseDecision
 
 Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
 
@@ -75,16 +77,57 @@ class RuleLiteral:
 
 
 @dataclass
+class Background:
+    """Projects decided outside the model: the periods their people are busy, the GPUs they
+    use per period and when they go live. Constraint families treat these as fixed."""
+
+    decisions: Mapping[str, Mapping[str, PhaseDecision]]
+    busy: dict[str, set[int]] = field(default_factory=dict)  # person -> periods
+    gpus: dict[str, dict[int, int]] = field(default_factory=dict)  # pool -> period -> GPUs
+    go_lives: dict[str, int] = field(default_factory=dict)  # project -> go-live period
+
+    @classmethod
+    def of(
+        cls, scenario: Scenario, decisions: Mapping[str, Mapping[str, PhaseDecision]]
+    ) -> Background:
+        background = cls(decisions)
+        for project_id, phases in decisions.items():
+            project = scenario.project(project_id)
+            go_live = 0
+            for phase_id, decision in phases.items():
+                end = decision.start + project.phase(phase_id).duration
+                go_live = max(go_live, end)
+                periods = range(decision.start, end)
+                for person, _skill, _unit in decision.staff:
+                    background.busy.setdefault(person, set()).update(periods)
+                for pool, count in decision.gpus:
+                    usage = background.gpus.setdefault(pool, {})
+                    for t in periods:
+                        usage[t] = usage.get(t, 0) + count
+            background.go_lives[project_id] = go_live
+        return background
+
+
+@dataclass
 class Variables:
     """Creates and holds every variable of the model for one scenario.
 
     With ``explain=True`` each rule group gets its own literal (see ``rule``), and time domains
     are left wide so that the rules, not the domains, carry every restriction.
+
+    ``frozen`` phases keep their start, people and GPUs (their project runs); ``excluded``
+    projects are left out of the model (they do not run); ``background`` projects run as
+    decided and enter the model only as the people, GPUs and go-lives they take (see
+    ``Background``). Replanning freezes what has started; the large-portfolio search keeps all
+    but a few projects in the background.
     """
 
     model: cp_model.CpModel
     scenario: Scenario
     explain: bool = False
+    frozen: Mapping[tuple[str, str], PhaseDecision] = field(default_factory=dict)
+    excluded: frozenset[str] = frozenset()
+    background: Background = field(default_factory=lambda: Background({}))
     projects: dict[str, ProjectVar] = field(default_factory=dict)
     # (project, phase, requirement index, person) -> covers that requirement unit
     assignment: dict[tuple[str, str, int, str], Literal] = field(default_factory=dict)
@@ -99,7 +142,8 @@ class Variables:
     def __post_init__(self) -> None:
         self.horizon = self.scenario.grid.horizon
         for project in self.scenario.scheduled_projects():
-            self.projects[project.id] = self._project(project)
+            if project.id not in self.excluded and project.id not in self.background.decisions:
+                self.projects[project.id] = self._project(project)
         self._staff()
         self._gpus()
 
@@ -110,9 +154,16 @@ class Variables:
         selected = model.new_bool_var(f"{project.id}_selected")
         earliest, latest = self._time_window(project)
         phases = []
+        lows, highs = [], []
         for index, phase in enumerate(project.phases):
             name = f"{project.id}/{phase.id}"
             low, high = earliest[index], max(earliest[index], latest[index])
+            frozen = self.frozen.get((project.id, phase.id))
+            if frozen is not None:
+                low = high = frozen.start
+                model.add(selected == 1)
+            lows.append(low + phase.duration)
+            highs.append(high + phase.duration)
             start = model.new_int_var(low, high, f"{name}_start")
             end = model.new_int_var(low + phase.duration, high + phase.duration, f"{name}_end")
             interval = model.new_optional_interval_var(
@@ -123,11 +174,7 @@ class Variables:
                     project.id, phase.id, index, phase.duration, start, end, interval, selected, low
                 )
             )
-        finish = model.new_int_var(
-            max(earliest[i] + p.duration for i, p in enumerate(project.phases)),
-            max(max(earliest[i], latest[i]) + p.duration for i, p in enumerate(project.phases)),
-            f"{project.id}_finish",
-        )
+        finish = model.new_int_var(max(lows), max(highs), f"{project.id}_finish")
         go_live = model.new_int_var(0, horizon, f"{project.id}_go_live")
         return ProjectVar(project, selected, finish, go_live, phases)
 
@@ -159,12 +206,19 @@ class Variables:
             project = project_var.project
             for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
                 by_person: dict[str, list[Literal]] = defaultdict(list)
+                frozen = self.frozen.get((project.id, phase.id))
                 for r, requirement in enumerate(phase.requires):
-                    for person in self.scenario.qualified(requirement):
-                        key = (project.id, phase.id, r, person.id)
-                        literal = model.new_bool_var(f"{project.id}/{phase.id}/r{r}/{person.id}")
+                    if frozen is None:
+                        people = [p.id for p in self.scenario.qualified(requirement)]
+                    else:
+                        people = [p for p, _, unit in frozen.staff if unit == r]
+                    for person_id in people:
+                        key = (project.id, phase.id, r, person_id)
+                        literal = model.new_bool_var(f"{project.id}/{phase.id}/r{r}/{person_id}")
+                        if frozen is not None:
+                            model.add(literal == 1)
                         self.assignment[key] = literal
-                        by_person[person.id].append(literal)
+                        by_person[person_id].append(literal)
                 for person_id, literals in by_person.items():
                     if len(literals) == 1:
                         works = literals[0]
@@ -190,8 +244,16 @@ class Variables:
                 project_var.phases, project_var.project.phases, strict=True
             ):
                 choices: list[GpuChoice] = []
+                frozen = self.frozen.get((phase_var.project, phase_var.phase))
+                chosen = list(frozen.gpus) if frozen is not None else []
                 for d, demand in enumerate(phase.gpus):
                     pools = demand.pools
+                    match = next(
+                        (g for g in chosen if g[0] in pools and g[1] == demand.count), None
+                    )
+                    if match is not None:
+                        chosen.remove(match)
+                        pools = [match[0]]
                     for pool in pools:
                         if len(pools) == 1:
                             uses = phase_var.present

@@ -157,6 +157,9 @@ class PhaseGraph:
         index = {p.id: i for i, p in enumerate(self.phases)}
         return [index[a] for a in phase.after]
 
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
     def phase_order(self) -> list[int]:
         """Phase indices so that every phase comes after the phases it follows."""
         order: list[int] = []

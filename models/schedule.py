@@ -87,10 +87,13 @@ class KPIs(Out):
 
 class SolverInfo(Out):
     engine: Literal["cp-sat", "greedy", "manual"] = "cp-sat"
+    strategy: Literal["full", "lns"] | None = None
+    steps: int | None = None
     time_limit: float | None = None
     workers: int | None = None
     seed: int | None = None
     relative_gap: float | None = None
+    build_seconds: float | None = None
     first_solution_seconds: float | None = None
     greedy_objective: float | None = None
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from models import Scenario, Schedule
+from models.decisions import Decisions
 from models.schedule import (
     GpuAssignment,
     PhasePlan,
@@ -13,17 +12,6 @@ from models.schedule import (
     SolveStatus,
     StaffAssignment,
 )
-
-
-@dataclass
-class PhaseDecision:
-    start: int
-    staff: list[tuple[str, str, int]] = field(default_factory=list)  # person, skill, req
-    gpus: list[tuple[str, int]] = field(default_factory=list)  # (pool, count)
-
-
-# project id -> phase id -> decision; a project absent from the mapping is not selected
-Decisions = dict[str, dict[str, PhaseDecision]]
 
 
 def assemble(
@@ -41,6 +29,27 @@ def assemble(
     from scheduler.reasons import unselected_reasons
     from scheduler.score import evaluate
 
+    schedule = Schedule(
+        scenario=scenario.name,
+        status=status,
+        solve_seconds=round(solve_seconds, 3),
+        projects=project_plans(scenario, decisions),
+        solver=solver,
+    )
+    if status in ("optimal", "feasible"):
+        schedule.objective = evaluate(scenario, schedule) if objective is None else objective
+        schedule.bound = schedule.objective if bound is None else bound
+        schedule.kpis = compute_kpis(scenario, schedule)
+        found = unselected_reasons(scenario, schedule)
+        found.update(reasons or {})
+        for plan in schedule.projects:
+            if not plan.selected:
+                plan.reason = found.get(plan.id)
+    return schedule
+
+
+def project_plans(scenario: Scenario, decisions: Decisions) -> list[ProjectPlan]:
+    """Every scheduled project's plan, with dates and lateness, from the decisions."""
     grid = scenario.grid
     plans: list[ProjectPlan] = []
     for project in scenario.scheduled_projects():
@@ -80,20 +89,4 @@ def assemble(
                 phases=phases,
             )
         )
-    schedule = Schedule(
-        scenario=scenario.name,
-        status=status,
-        solve_seconds=round(solve_seconds, 3),
-        projects=plans,
-        solver=solver,
-    )
-    if status in ("optimal", "feasible"):
-        schedule.objective = evaluate(scenario, schedule) if objective is None else objective
-        schedule.bound = schedule.objective if bound is None else bound
-        schedule.kpis = compute_kpis(scenario, schedule)
-        found = unselected_reasons(scenario, schedule)
-        found.update(reasons or {})
-        for plan in schedule.projects:
-            if not plan.selected:
-                plan.reason = found.get(plan.id)
-    return schedule
+    return plans

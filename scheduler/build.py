@@ -3,14 +3,16 @@ in a fixed order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from constraints import gpu_pools, precedence, selection, staffing
 from constraints.context import Context, ObjectiveTerms
-from constraints.variables import Variables
+from constraints.variables import Background, Variables
 from models import Scenario
+from models.decisions import PhaseDecision
 
 # The order is fixed: selection first, since the others read which projects may run.
 FAMILIES = (
@@ -28,10 +30,24 @@ class BuiltModel:
     objective: ObjectiveTerms
 
 
-def build(scenario: Scenario, explain: bool = False) -> BuiltModel:
-    """The CP-SAT model of ``scenario``; with ``explain`` every rule group gets a literal."""
+def build(
+    scenario: Scenario,
+    explain: bool = False,
+    frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
+    excluded: Iterable[str] = (),
+    background: Background | None = None,
+) -> BuiltModel:
+    """The CP-SAT model of ``scenario``; with ``explain`` every rule group gets a literal;
+    ``frozen`` phases keep their decisions and ``excluded`` projects do not run."""
     model = cp_model.CpModel()
-    variables = Variables(model, scenario, explain=explain)
+    variables = Variables(
+        model,
+        scenario,
+        explain=explain,
+        frozen=frozen or {},
+        excluded=frozenset(excluded),
+        background=background or Background({}),
+    )
     objective = ObjectiveTerms()
     context = Context(model, scenario, variables, objective)
     for family in FAMILIES:

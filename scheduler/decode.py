@@ -7,12 +7,15 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from constraints.variables import Variables
-from scheduler.assemble import Decisions, PhaseDecision
+from models.decisions import Decisions, PhaseDecision
 
 
 def decisions_from(variables: Variables, value: Callable[[cp_model.IntVar], int]) -> Decisions:
     """Who works on what and when, for every selected project, from variable values."""
-    scenario = variables.scenario
+    covering: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for (project_id, phase_id, r, person_id), literal in variables.assignment.items():
+        if value(literal):
+            covering.setdefault((project_id, phase_id), []).append((person_id, r))
     decisions: Decisions = {}
     for project_var in variables.projects.values():
         if not value(project_var.selected):
@@ -21,11 +24,8 @@ def decisions_from(variables: Variables, value: Callable[[cp_model.IntVar], int]
         phases: dict[str, PhaseDecision] = {}
         for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
             decision = PhaseDecision(start=value(phase_var.start))
-            for r, requirement in enumerate(phase.requires):
-                for person in scenario.qualified(requirement):
-                    literal = variables.assignment[(project.id, phase.id, r, person.id)]
-                    if value(literal):
-                        decision.staff.append((person.id, requirement.skill, r))
+            for person_id, r in covering.get((project.id, phase.id), []):
+                decision.staff.append((person_id, phase.requires[r].skill, r))
             for choice in variables.gpu_choices[(project.id, phase.id)]:
                 if value(choice.uses):
                     decision.gpus.append((choice.pool, choice.count))

@@ -11,8 +11,9 @@ from __future__ import annotations
 from time import perf_counter
 
 from models import Phase, Project, Requirement, Scenario, Schedule
+from models.decisions import Decisions, PhaseDecision
 from models.schedule import SolverInfo
-from scheduler.assemble import Decisions, PhaseDecision, assemble
+from scheduler.assemble import assemble
 from scheduler.timeline import Timeline
 
 
@@ -28,6 +29,47 @@ def plan(scenario: Scenario) -> Schedule:
         solve_seconds=perf_counter() - started,
         reasons=reasons,
     )
+
+
+def decisions_of(scenario: Scenario, schedule: Schedule) -> Decisions:
+    """The placement decisions behind a schedule (to warm-start CP-SAT from any plan)."""
+    decisions: Decisions = {}
+    for plan in schedule.selected():
+        project = scenario.project(plan.id)
+        decisions[plan.id] = {}
+        for phase_plan in plan.phases:
+            phase = next(p for p in project.phases if p.id == phase_plan.id)
+            people = [(s.id, s.skill) for s in phase_plan.staff]
+            decisions[plan.id][phase.id] = PhaseDecision(
+                start=phase_plan.start,
+                staff=_requirement_units(scenario, phase, people),
+                gpus=[(g.pool, g.count) for g in phase_plan.gpus],
+            )
+    return decisions
+
+
+def _requirement_units(
+    scenario: Scenario, phase: Phase, people: list[tuple[str, str]]
+) -> list[tuple[str, str, int]]:
+    """Which requirement each (person, skill) covers: within a skill, the highest levels asked
+    go to the highest levels held."""
+    levels = {p.id: p.skills for p in scenario.staff}
+    result: list[tuple[str, str, int]] = []
+    for skill in {s for _, s in people}:
+        units = sorted(
+            (
+                r
+                for r, req in enumerate(phase.requires)
+                if req.skill == skill
+                for _ in range(req.count)
+            ),
+            key=lambda r: -phase.requires[r].level,
+        )
+        holders = sorted(
+            (p for p, s in people if s == skill), key=lambda p: -levels.get(p, {}).get(skill, 0)
+        )
+        result += [(p, skill, r) for p, r in zip(holders, units, strict=False)]
+    return result
 
 
 def priority_order(scenario: Scenario) -> list[Project]:

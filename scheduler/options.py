@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Literal
+
+# "full": one CP-SAT model of the whole portfolio; "lns": neighbourhoods of a few projects.
+Strategy = Literal["full", "lns"]
 
 
 def default_workers() -> int:
@@ -20,6 +24,7 @@ class SolveOptions:
     relative_gap: float = 0.001
     warm_start: bool = True
     log: bool = False
+    strategy: Strategy | Literal["auto"] = "auto"
 
     def __post_init__(self) -> None:
         if self.time_limit <= 0:

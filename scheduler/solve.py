@@ -11,13 +11,18 @@ from ortools.sat.python import cp_model
 from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, Schedule
 from models.schedule import SolverInfo, SolveStatus
-from scheduler import greedy
+from scheduler import greedy, lns
 from scheduler.assemble import assemble
 from scheduler.build import build
 from scheduler.check import check
 from scheduler.decode import decisions_from, hint
 from scheduler.explain import explain
-from scheduler.options import SolveOptions
+from scheduler.options import SolveOptions, Strategy
+from scheduler.reasons import optimistic_bound
+
+# Above this many projects the whole model is too large for CP-SAT's own search to improve
+# the greedy plan within a minute on 2 cores (BENCHMARKS.md); search neighbourhoods instead.
+LNS_MIN_PROJECTS = 40
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
     cp_model.OPTIMAL: "optimal",
@@ -69,6 +74,14 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
         self.bound = bound / OBJECTIVE_SCALE
         self._report()
 
+    def found(self, objective: float) -> None:
+        """A plan found outside CP-SAT's callback (greedy start, neighbourhood step)."""
+        self.solutions += 1
+        if self.first_solution is None:
+            self.first_solution = perf_counter() - self.started
+        self.objective = objective
+        self._report()
+
     def _report(self) -> None:
         if self.on_progress is not None:
             elapsed = perf_counter() - self.started
@@ -80,43 +93,104 @@ def solve(
     options: SolveOptions | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> Schedule:
-    """The best schedule CP-SAT finds within the options' limits.
+    """The best schedule found within the options' limits.
 
-    An infeasible scenario is a result (status ``infeasible`` with an explanation), not an
+    Small portfolios are solved as one CP-SAT model; large ones (or ``strategy="lns"``) start
+    from the greedy plan and re-plan a few projects at a time (scheduler/lns.py). An
+    infeasible scenario is a result (status ``infeasible`` with an explanation), not an
     exception.
     """
     options = options or SolveOptions()
     started = perf_counter()
-    warm = greedy.decide(scenario)[0] if options.warm_start else None
+    baseline = greedy.plan(scenario)
+    reporter = _Reporter(started, on_progress)
+    info = SolverInfo(
+        engine="cp-sat",
+        strategy=_strategy(scenario, options),
+        time_limit=options.time_limit,
+        workers=options.workers,
+        seed=options.seed,
+        relative_gap=options.relative_gap,
+        greedy_objective=baseline.objective,
+    )
+    # The neighbourhood search needs a valid plan to start from; when the greedy plan breaks
+    # a rule (a mandatory project past its hard deadline), the whole model is solved instead.
+    if info.strategy == "lns" and not check(scenario, baseline):
+        return _solve_by_neighbourhoods(scenario, options, baseline, reporter, info)
+    info.strategy = "full"
+    return _solve_whole(scenario, options, baseline, reporter, info)
+
+
+def _strategy(scenario: Scenario, options: SolveOptions) -> Strategy:
+    if options.strategy != "auto":
+        return options.strategy
+    large = len(scenario.scheduled_projects()) > LNS_MIN_PROJECTS
+    return "lns" if large else "full"
+
+
+def _solve_by_neighbourhoods(
+    scenario: Scenario,
+    options: SolveOptions,
+    baseline: Schedule,
+    reporter: _Reporter,
+    info: SolverInfo,
+) -> Schedule:
+    started = reporter.started
+    bound = optimistic_bound(scenario)
+    reporter.bound = bound
+    reporter.found(baseline.objective)
+    info.first_solution_seconds = round(perf_counter() - started, 3)
+    state = lns.improve(
+        scenario,
+        greedy.decisions_of(scenario, baseline),
+        until=started + options.time_limit,
+        workers=options.workers,
+        seed=options.seed,
+        on_improve=lambda _decisions, objective: reporter.found(objective),
+    )
+    info.steps = state.steps
+    objective = state.units / OBJECTIVE_SCALE
+    return assemble(
+        scenario,
+        state.incumbent,
+        "optimal" if objective >= bound else "feasible",
+        info,
+        objective=objective,
+        bound=bound,
+        solve_seconds=perf_counter() - started,
+    )
+
+
+def _solve_whole(
+    scenario: Scenario,
+    options: SolveOptions,
+    baseline: Schedule,
+    reporter: _Reporter,
+    info: SolverInfo,
+) -> Schedule:
+    started = reporter.started
+    building = perf_counter()
     built = build(scenario)
-    if warm is not None:
-        hint(built.variables, warm)
+    info.build_seconds = round(perf_counter() - building, 3)
+    if options.warm_start:
+        hint(built.variables, greedy.decisions_of(scenario, baseline))
     solver = cp_model.CpSolver()
     parameters = solver.parameters
-    parameters.max_time_in_seconds = options.time_limit
+    parameters.max_time_in_seconds = max(0.1, options.time_limit - (perf_counter() - started))
     parameters.num_workers = options.workers
     parameters.random_seed = options.seed
     parameters.relative_gap_limit = options.relative_gap
     parameters.log_search_progress = options.log
-    # Probing in presolve costs ~10 s on a 200-project portfolio before the first plan and
-    # gained nothing measurable (BENCHMARKS.md); the warm start is reported after presolve.
+    # Probing in presolve cost ~10 s on a 200-project portfolio before the first plan and
+    # gained nothing measurable (BENCHMARKS.md).
     parameters.cp_model_probing_level = 0
-    reporter = _Reporter(started, on_progress)
     solver.best_bound_callback = reporter.on_bound
     code = solver.solve(built.model, reporter)
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error, invalid CP-SAT model: {built.model.validate()}")
     status = STATUS[code]
-    info = SolverInfo(
-        engine="cp-sat",
-        time_limit=options.time_limit,
-        workers=options.workers,
-        seed=options.seed,
-        relative_gap=options.relative_gap,
-        first_solution_seconds=(
-            round(reporter.first_solution, 3) if reporter.first_solution is not None else None
-        ),
-    )
+    if reporter.first_solution is not None:
+        info.first_solution_seconds = round(reporter.first_solution, 3)
     if status in ("optimal", "feasible"):
         decisions = decisions_from(built.variables, solver.value)
         return assemble(
@@ -128,14 +202,12 @@ def solve(
             bound=solver.best_objective_bound / OBJECTIVE_SCALE,
             solve_seconds=perf_counter() - started,
         )
-    if status == "unknown" and warm is not None:
-        fallback = greedy.plan(scenario)
-        if not check(scenario, fallback):
-            fallback.explanation = (
-                f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
-            )
-            fallback.solve_seconds = round(perf_counter() - started, 3)
-            return fallback
+    if status == "unknown" and not check(scenario, baseline):
+        baseline.explanation = (
+            f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
+        )
+        baseline.solve_seconds = round(perf_counter() - started, 3)
+        return baseline
     schedule = Schedule(
         scenario=scenario.name,
         status=status,

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
-from conftest import EXAMPLE
+from builders import EXAMPLE
 from typer.testing import CliRunner
 
 from api.cli import app

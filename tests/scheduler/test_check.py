@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import phase, project, scenario_of
+from builders import phase, project, scenario_of
 
 from models import Schedule
 from scheduler import check

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import phase, project, scenario_of, solved, starts
+from builders import phase, project, scenario_of, solved, starts
 
 from scheduler import evaluate
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import phase, project, scenario_of, solved
+from builders import phase, project, scenario_of, solved
 
 from models import Scenario
 from scenarios.generator import generate_scenario

@@ -1,0 +1,107 @@
+"""Portfolio benchmark: the example and generated portfolios, CP-SAT against the greedy plan.
+
+    python -m benchmarks.portfolio --projects example 50 100 200 --time-limit 60 --workers 2
+
+Each case runs in a fresh process so its peak memory (max RSS) is its own. Reported per case:
+model build time, time to the first plan, objective after 10 s and at the time limit, the gap
+to the bound, the greedy plan's objective, and the improvement over it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import platform
+import resource
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+from models import Scenario, load_scenario
+from scenarios.generator import generate_scenario
+from scheduler import Progress, SolveOptions, check, solve
+from scheduler.build import build
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "example.yaml"
+
+
+def scenario_for(case: str, seed: int) -> Scenario:
+    return load_scenario(EXAMPLE) if case == "example" else generate_scenario(int(case), seed=seed)
+
+
+def run_case(
+    case: str, seed: int, time_limit: float, workers: int, strategy: str
+) -> dict[str, Any]:
+    """Solve one case and measure it (meant to run in its own process)."""
+    scenario = scenario_for(case, seed)
+    building = perf_counter()
+    build(scenario)
+    build_seconds = perf_counter() - building
+    trace: list[Progress] = []
+    options = SolveOptions(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        strategy=strategy,  # type: ignore[arg-type]
+    )
+    schedule = solve(scenario, options, trace.append)
+    at_10 = [p.objective for p in trace if p.elapsed <= 10 and p.objective is not None]
+    greedy = schedule.solver.greedy_objective if schedule.solver else None
+    return {
+        "case": case,
+        "projects": len(scenario.projects),
+        "people": len(scenario.staff),
+        "pools": len(scenario.gpu_pools),
+        "strategy": schedule.solver.strategy if schedule.solver else None,
+        "build_s": round(build_seconds, 2),
+        "first_plan_s": schedule.solver.first_solution_seconds if schedule.solver else None,
+        "objective_10s": at_10[-1] if at_10 else None,
+        "objective_end": schedule.objective,
+        "bound": schedule.bound,
+        "gap_pct": round(
+            100 * (schedule.bound - schedule.objective) / max(1.0, schedule.objective), 1
+        ),
+        "greedy": greedy,
+        "vs_greedy_pct": round(100 * (schedule.objective / greedy - 1), 1) if greedy else None,
+        "delivered": schedule.kpis.delivered,
+        "violations": len(check(scenario, schedule)),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def _worker(args: tuple[str, int, float, int, str], queue: Any) -> None:
+    queue.put(run_case(*args))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", nargs="+", default=["example", "50", "100", "200"])
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--strategy", choices=("auto", "full", "lns"), default="auto")
+    parser.add_argument("--json", type=Path, help="Also write the rows to this file.")
+    args = parser.parse_args()
+    context = multiprocessing.get_context("spawn")
+    rows = []
+    print(f"# {platform.processor() or platform.machine()}, {args.workers} workers")
+    for case in args.projects:
+        queue = context.Queue()
+        process = context.Process(
+            target=_worker,
+            args=((case, args.seed, args.time_limit, args.workers, args.strategy), queue),
+        )
+        process.start()
+        process.join()
+        if process.exitcode != 0:
+            raise SystemExit(f"case {case} failed with exit code {process.exitcode}")
+        row = queue.get()
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
