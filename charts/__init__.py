@@ -2,13 +2,16 @@
 
 from charts.compare import compare_chart
 from charts.gantt import people_gantt, project_gantt, report_html, write_gantt_html
-from charts.load import load_chart
+from charts.load import flow_chart, gpu_load, load_chart, skill_heatmap
 
 __all__ = [
     "compare_chart",
+    "flow_chart",
+    "gpu_load",
     "load_chart",
     "people_gantt",
     "project_gantt",
     "report_html",
+    "skill_heatmap",
     "write_gantt_html",
 ]

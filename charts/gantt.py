@@ -7,13 +7,20 @@ plan when it carries them, otherwise from ``scenario.grid``.
 
 Every bar carries ``customdata`` ``[kind, project or dataset id, phase id or ""]`` with
 ``kind`` one of ``phase``, ``approval``, ``dataset``, ``unavailable``, so callers (and
-tests, and click handlers in a page) can find the item a bar stands for.
+tests, and click handlers in a page) can find the item a bar stands for; deadline markers
+carry ``["deadline", project id, ""]``.
+
+The project Gantt has a sponsor dropdown (plotly ``updatemenus``): its traces are built per
+sponsor, and each button sets which traces are visible and which rows are shown.
+``report_html`` assembles the page that ``write_gantt_html`` writes and the HTTP API serves:
+the Gantt charts plus the load figures of ``charts.load``, with plotly.js inlined once.
 """
 
 from __future__ import annotations
 
 import html
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,12 +31,13 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
+from charts.load import flow_chart, gpu_load, skill_heatmap
 from models.calendar import TimeGrid
 from models.files import write_atomic
 from models.scenario import Person, Project, Scenario
 from models.schedule import DatasetPlan, KPIs, Schedule, StaffAssignment
 
-__all__ = ["people_gantt", "project_gantt", "report_html", "write_gantt_html"]
+__all__ = ["REPORT_FIGURES", "people_gantt", "project_gantt", "report_html", "write_gantt_html"]
 
 ColorBy = Literal["phase", "project"]
 
@@ -40,14 +48,19 @@ _APPROVAL_COLOR = "#9467bd"
 _DATASET_COLOR = "#8c564b"
 _LATE_COLOR = "#d62728"
 _DEADLINE_COLOR = "#333333"
-_ROW_HEIGHT = 36
+_ROW_HEIGHT = 40
+_MENU_SPACE = 30  # extra pixels above the plot for the sponsor dropdown
 _MAX_LISTED = 12
 _MAX_TICKS = 12
 
 # Vertical placement inside a row (category units; the y axis is reversed, so a positive
-# offset is lower on the page): the main bar above, thin approval/dataset bars below it.
+# offset is lower on the page). People: one bar per row. Projects: the phases on top, then
+# a thin lane for the ethics approval and one for dataset acquisitions, so they never hide
+# each other.
 _MAIN = (0.5, -0.32)  # (width, offset)
-_THIN = (0.16, 0.2)
+_PHASE_LANE = (0.44, -0.4)
+_APPROVAL_LANE = (0.14, 0.07)
+_DATASET_LANE = (0.14, 0.24)
 
 
 # --------------------------------------------------------------------------- spans
@@ -201,13 +214,24 @@ def _unique_labels(wanted: Iterable[tuple[str, str]]) -> dict[str, str]:
 # --------------------------------------------------------------------------- layout
 
 
-def _time_range(grid: TimeGrid, spans: Iterable[_Span]) -> list[str]:
+def _time_range(grid: TimeGrid, spans: Iterable[_Span], marks: Iterable[date] = ()) -> list[str]:
+    """The horizon, widened to every bar and mark (e.g. a deadline after the horizon)."""
     low = grid.start
     high = grid.start_date(grid.horizon)
     for span in spans:
         low = min(low, span.first)
         high = max(high, span.stop)
+    pad = timedelta(days=grid.days)
+    for mark in marks:
+        if mark <= low:
+            low = mark - pad
+        if mark >= high:
+            high = mark + pad
     return [low.isoformat(), high.isoformat()]
+
+
+def _gantt_height(rows: int) -> int:
+    return max(260, 170 + _ROW_HEIGHT * rows)
 
 
 def _ticks(grid: TimeGrid, x_range: list[str]) -> dict[str, object]:
@@ -227,7 +251,7 @@ def _layout(
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         barmode="overlay",
-        height=max(260, 170 + _ROW_HEIGHT * len(rows)),
+        height=_gantt_height(len(rows)),
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         hoverlabel={"align": "left"},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
@@ -279,6 +303,117 @@ def _row_anchor(rows: Sequence[str], first_day: str) -> go.Scatter:
     )
 
 
+# --------------------------------------------------------------------------- sponsor filter
+
+
+_ALL = "All sponsors"
+_NO_SPONSOR = ""  # key of projects without a sponsor
+_ORPHAN = "\x00orphan"  # key of acquisitions not tied to a drawn project: "All" view only
+
+
+def _sponsor_label(scenario: Scenario, sponsor_id: str) -> str:
+    if sponsor_id == _NO_SPONSOR:
+        return "No sponsor"
+    sponsor = next((s for s in scenario.sponsors if s.id == sponsor_id), None)
+    return _esc(sponsor.name if sponsor is not None and sponsor.name else sponsor_id)
+
+
+def _sponsor_order(scenario: Scenario, present: set[str]) -> list[str]:
+    """Sponsors present in the plan: scenario order, then unknown ids, then 'no sponsor'."""
+    ordered = [s.id for s in scenario.sponsors if s.id in present]
+    ordered += sorted(present - set(ordered) - {_NO_SPONSOR, _ORPHAN})
+    if _NO_SPONSOR in present:
+        ordered.append(_NO_SPONSOR)
+    return ordered
+
+
+@dataclass
+class _Deadlines:
+    x: list[str] = field(default_factory=list)
+    y: list[str] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+    color: list[str] = field(default_factory=list)
+    custom: list[list[str]] = field(default_factory=list)
+
+    def trace(self, showlegend: bool) -> go.Scatter:
+        return go.Scatter(
+            name="deadline",
+            x=self.x,
+            y=self.y,
+            mode="markers",
+            marker={
+                "symbol": "line-ns",
+                "size": 30,
+                "color": self.color,
+                "line": {"width": 3, "color": self.color},
+            },
+            hovertext=self.hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=self.custom,
+            legendgroup="deadline",
+            showlegend=showlegend,
+        )
+
+
+def _sponsor_menu(
+    scenario: Scenario,
+    owners: Sequence[str],
+    groups: Sequence[str | None],
+    rows_of: dict[str, list[str]],
+    all_rows: Sequence[str],
+) -> dict[str, object] | None:
+    """The sponsor dropdown: one button for all sponsors, then one per sponsor present.
+
+    ``owners[i]`` is the sponsor key of trace ``i`` and ``groups[i]`` its legend group (None:
+    never in the legend). Each button shows only its sponsor's traces, gives the legend
+    entry of each group to the first shown trace of that group, and narrows the rows.
+    """
+    sponsors = _sponsor_order(scenario, set(owners))
+    if not [s for s in sponsors if s != _NO_SPONSOR]:
+        return None
+
+    def button(label: str, shown: set[str] | None, rows: Sequence[str]) -> dict[str, object]:
+        visible = [shown is None or owner in shown for owner in owners]
+        legend: list[bool] = []
+        seen: set[str] = set()
+        for group, on in zip(groups, visible, strict=True):
+            first = on and group is not None and group not in seen
+            legend.append(first)
+            if first and group is not None:
+                seen.add(group)
+        layout = {
+            "yaxis.categoryarray": list(rows),
+            "yaxis.range": [len(rows) - 0.5, -0.5],
+            "height": _gantt_height(len(rows)) + _MENU_SPACE,
+        }
+        return {
+            "label": label,
+            "method": "update",
+            "args": [{"visible": visible, "showlegend": legend}, layout],
+        }
+
+    buttons = [button(_ALL, None, all_rows)]
+    for sponsor_id in sponsors:
+        buttons.append(
+            button(_sponsor_label(scenario, sponsor_id), {sponsor_id}, rows_of[sponsor_id])
+        )
+    return {
+        "type": "dropdown",
+        "direction": "down",
+        "buttons": buttons,
+        "active": 0,
+        "showactive": True,
+        "x": 0.0,
+        "xanchor": "left",
+        "y": 1.0,
+        "yanchor": "bottom",
+        "pad": {"b": 6},
+        "bgcolor": "white",
+        "bordercolor": "#bbbbbb",
+        "font": {"size": 12},
+    }
+
+
 # --------------------------------------------------------------------------- projects
 
 
@@ -287,9 +422,15 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
 
     Bars are coloured by phase id (``color_by="phase"``, one legend entry per kind of phase,
     e.g. data / model / deploy) or by project. Thin bars below the phases show the ethics
-    approval interval and dataset acquisitions; a vertical tick marks each deadline (at the
-    end of the deadline day, red when the project is late). Unselected projects are not
-    drawn; they are listed under the title.
+    approval interval and (lower still) dataset acquisitions; a vertical tick marks each
+    deadline on the project's row (at the end of the deadline day, red when the project is
+    late). Unselected projects are not drawn; they are listed under the title.
+
+    When some drawn project has a sponsor, a dropdown filters the chart by sponsor ("All
+    sponsors", one entry per sponsor present, and "No sponsor" when some project has none):
+    traces are built per sponsor (``meta`` holds ``{"sponsor": id}``: ``""`` for none, None
+    for acquisitions no drawn project made, shown under "All sponsors" only); the
+    buttons set their ``visible`` flags and narrow the rows to that sponsor's projects.
     """
     grid = scenario.grid
     selected = [p for p in schedule.projects if p.selected]
@@ -302,18 +443,25 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     labels = _unique_labels(row_keys)
     rows = [labels[key] for key, _ in row_keys]
 
+    sponsor_of: dict[str, str] = {}
+    for plan in selected:
+        project = _find_project(scenario, plan.id)
+        sponsor_of[plan.id] = (project.sponsor if project is not None else None) or _NO_SPONSOR
+    rows_of: dict[str, list[str]] = defaultdict(list)
+    for key, _ in row_keys:
+        rows_of[sponsor_of.get(key, _ORPHAN)].append(labels[key])
+
     colors = _Colors()
-    groups: dict[str, _Bars] = {}
-    approvals = _Bars("ethics approval", _APPROVAL_COLOR, placement=_THIN, opacity=0.85)
-    acquisitions = _Bars("dataset acquisition", _DATASET_COLOR, placement=_THIN, opacity=0.85)
+    groups: dict[tuple[str, str], _Bars] = {}  # (colour key, sponsor) -> bars
+    approvals: dict[str, _Bars] = {}
+    acquisitions: dict[str, _Bars] = {}
+    deadlines: dict[str, _Deadlines] = defaultdict(_Deadlines)
     spans: list[_Span] = []
-    deadline_x: list[str] = []
-    deadline_y: list[str] = []
-    deadline_hover: list[str] = []
-    deadline_color: list[str] = []
+    marks: list[date] = []
 
     for plan in selected:
         row = labels[plan.id]
+        owner = sponsor_of[plan.id]
         project = _find_project(scenario, plan.id)
         head = f"<b>{_esc(_project_label(scenario, plan.id))}</b> [{_esc(plan.id)}]"
         sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
@@ -322,7 +470,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             spans.append(span)
             key = phase.id if color_by == "phase" else plan.id
             name = phase.id if color_by == "phase" else row
-            bars = groups.setdefault(key, _Bars(name, colors(key)))
+            bars = groups.setdefault((key, owner), _Bars(name, colors(key), _PHASE_LANE))
             gpus = ", ".join(f"{_esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
             hover = "<br>".join(
                 [
@@ -343,60 +491,83 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             hover = "<br>".join(
                 [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
             )
-            approvals.add(row, span, "", hover, ["approval", plan.id, ""])
+            bars = approvals.setdefault(
+                owner, _Bars("ethics approval", _APPROVAL_COLOR, _APPROVAL_LANE, 0.85)
+            )
+            bars.add(row, span, "", hover, ["approval", plan.id, ""])
         if project is not None and project.deadline is not None:
             late = plan.late_by > 0
             kind = "hard" if project.deadline_hard else "soft"
             text = f"deadline {project.deadline.isoformat()} ({kind})"
             text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
-            deadline_x.append((project.deadline + timedelta(days=1)).isoformat())
-            deadline_y.append(row)
-            deadline_hover.append(f"{head}<br>{text}")
-            deadline_color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
+            mark = project.deadline + timedelta(days=1)
+            marks.append(mark)
+            found = deadlines[owner]
+            found.x.append(mark.isoformat())
+            found.y.append(row)
+            found.hover.append(f"{head}<br>{text}")
+            found.color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
+            found.custom.append(["deadline", plan.id, ""])
 
     for plan_ds in datasets:
-        row_key = (
-            plan_ds.acquired_by if plan_ds.acquired_by in drawn_ids else f"dataset:{plan_ds.id}"
-        )
-        row = labels[str(row_key)]
+        in_row = plan_ds.acquired_by if plan_ds.acquired_by in drawn_ids else None
+        row_key = in_row if in_row is not None else f"dataset:{plan_ds.id}"
+        owner = sponsor_of[in_row] if in_row is not None else _ORPHAN
         span = _dataset_span(grid, plan_ds)
         spans.append(span)
-        acquisitions.add(
-            row, span, "", _dataset_hover(scenario, plan_ds, span), ["dataset", plan_ds.id, ""]
+        bars = acquisitions.setdefault(
+            owner, _Bars("dataset acquisition", _DATASET_COLOR, _DATASET_LANE, 0.85)
+        )
+        bars.add(
+            labels[row_key],
+            span,
+            "",
+            _dataset_hover(scenario, plan_ds, span),
+            ["dataset", plan_ds.id, ""],
         )
 
-    figure = go.Figure()
-    if rows:
-        figure.add_trace(_row_anchor(rows, grid.start.isoformat()))
-    for bars in groups.values():
-        figure.add_trace(bars.trace())
+    # Traces in drawing order, each with its sponsor (owner) and legend group.
+    traces: list[tuple[go.Bar | go.Scatter, str, str | None]] = []
+    for owner, owned_rows in rows_of.items():
+        traces.append((_row_anchor(owned_rows, grid.start.isoformat()), owner, None))
+    for (_, owner), bars in groups.items():
+        traces.append((bars.trace(legendgroup=f"phase:{bars.name}"), owner, f"phase:{bars.name}"))
     for extra in (approvals, acquisitions):
-        if extra.y:
-            figure.add_trace(extra.trace())
-    if deadline_x:
-        figure.add_trace(
-            go.Scatter(
-                name="deadline",
-                x=deadline_x,
-                y=deadline_y,
-                mode="markers",
-                marker={
-                    "symbol": "line-ns",
-                    "size": 26,
-                    "color": deadline_color,
-                    "line": {"width": 3, "color": deadline_color},
-                },
-                hovertext=deadline_hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
+        for owner, bars in extra.items():
+            traces.append((bars.trace(), owner, bars.name))
+    for owner, found in deadlines.items():
+        traces.append((found.trace(showlegend=True), owner, "deadline"))
+
+    figure = go.Figure()
+    in_legend: set[str] = set()
+    for trace, owner, group in traces:
+        trace.meta = {"sponsor": None if owner == _ORPHAN else owner}
+        if group is not None:
+            trace.showlegend = group not in in_legend
+            in_legend.add(group)
+        figure.add_trace(trace)
 
     title = f"{_esc(scenario.name)}: projects"
     unselected = [p for p in schedule.projects if not p.selected]
     if unselected:
         names = [_esc(_project_label(scenario, p.id)) for p in unselected]
         title += f"<br><sup>not selected: {_listing(names)}</sup>"
-    _layout(figure, title, rows, grid, _time_range(grid, spans))
+    _layout(figure, title, rows, grid, _time_range(grid, spans, marks))
+    menu = _sponsor_menu(
+        scenario,
+        [owner for _, owner, _ in traces],
+        [group for _, _, group in traces],
+        rows_of,
+        rows,
+    )
+    if menu is not None:
+        # title pinned to the top, the dropdown on its own line above the plot
+        figure.update_layout(
+            updatemenus=[menu],
+            title={"y": 1.0, "yref": "container", "yanchor": "top", "pad": {"t": 28}},
+            margin={"t": 90 + _MENU_SPACE},
+            height=_gantt_height(len(rows)) + _MENU_SPACE,
+        )
     return figure
 
 
@@ -608,19 +779,49 @@ table.kpis { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 table.kpis th, table.kpis td { text-align: left; padding: 0.25rem 0.9rem 0.25rem 0;
        border-bottom: 1px solid #e5e5e5; vertical-align: top; }
 table.kpis th { font-weight: 500; color: #555; }
+p.note { color: #555; margin: 0.2rem 0 0.4rem; max-width: 60rem; }
 pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
 """
 
 
-def report_html(scenario: Scenario, schedule: Schedule) -> str:
-    """The schedule report as one self-contained HTML page (plotly.js inlined)."""
+# Div id of every figure on the report page, in page order.
+REPORT_FIGURES: tuple[str, ...] = (
+    "zenplan-projects",
+    "zenplan-people",
+    "zenplan-gpu-load",
+    "zenplan-skills",
+    "zenplan-flow",
+)
+
+
+def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
+    """Div id -> the figure as an HTML fragment (no plotly.js: the page inlines it once)."""
     config = {"displaylogo": False, "responsive": True}
-    projects = project_gantt(scenario, schedule).to_html(
-        full_html=False, include_plotlyjs=False, div_id="zenplan-projects", config=config
+    figures = (
+        project_gantt(scenario, schedule),
+        people_gantt(scenario, schedule),
+        gpu_load(scenario, schedule),
+        skill_heatmap(scenario, schedule),
+        flow_chart(scenario, schedule),
     )
-    people = people_gantt(scenario, schedule).to_html(
-        full_html=False, include_plotlyjs=False, div_id="zenplan-people", config=config
-    )
+    return {
+        div_id: figure.to_html(
+            full_html=False, include_plotlyjs=False, div_id=div_id, config=config
+        )
+        for div_id, figure in zip(REPORT_FIGURES, figures, strict=True)
+    }
+
+
+def report_html(scenario: Scenario, schedule: Schedule) -> str:
+    """The schedule report as one self-contained HTML page (plotly.js inlined once).
+
+    Sections: status and objective, KPIs, the project Gantt (with its sponsor filter), the
+    projects not selected, the people Gantt, GPU load, skill demand against supply and flow
+    efficiency. Each figure sits in a ``div`` with a fixed id (``REPORT_FIGURES``). The page
+    loads nothing from the network, so it works offline and can be served as it is.
+    """
+    figures = _report_figures(scenario, schedule)
+    projects, people, gpus, skills, flow = (figures[div_id] for div_id in REPORT_FIGURES)
     kpi_table = "\n".join(
         f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>"
         for name, value in kpi_rows(schedule.kpis)
@@ -674,6 +875,17 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
 {not_selected}
 <h2>People</h2>
 {people}
+<h2>GPU load</h2>
+<p class="note">GPUs in use per period, stacked by project, against each pool's capacity.</p>
+{gpus}
+<h2>Skill demand against supply</h2>
+<p class="note">Share of the people holding a skill and available in a period who work with
+that skill; crosses mark fully booked cells.</p>
+{skills}
+<h2>Flow efficiency</h2>
+<p class="note">Per project, periods with work against periods waiting, from the start of
+its first phase to its go-live.</p>
+{flow}
 </body>
 </html>
 """
@@ -682,8 +894,9 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
 def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -> Path:
     """Write one self-contained HTML page (plotly.js inlined: works offline) and return its path.
 
-    The page has the scenario name, the solve status and objective, a KPI table, the project
-    Gantt and the people Gantt. The file is written to a temporary file in the same directory
+    The page is ``report_html``: the scenario name, the solve status and objective, a KPI
+    table, the project Gantt (filterable by sponsor), the people Gantt, GPU load, the skill
+    heatmap and the flow chart. The file is written to a temporary file in the same directory
     and moved into place, so readers never see a half-written page.
     """
     return write_atomic(path, report_html(scenario, schedule))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -9,7 +11,8 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from charts import people_gantt, project_gantt, write_gantt_html
+from charts import people_gantt, project_gantt, report_html, write_gantt_html
+from charts.gantt import REPORT_FIGURES
 from models import Scenario, Schedule, parse_scenario
 
 MS_PER_DAY = 86_400_000
@@ -20,85 +23,86 @@ def week(period: int) -> date:
     return START + timedelta(days=7 * period)
 
 
-@pytest.fixture
-def scenario() -> Scenario:
-    return parse_scenario(
+SCENARIO: dict[str, Any] = {
+    "name": "Tiny portfolio",
+    "calendar": {"start": START.isoformat(), "period": "week", "horizon": 20},
+    "ethics_board": {"capacity": 1, "review_duration": 2, "meeting_every": 2},
+    "staff": [
+        {"id": "ana", "skills": {"data_science": 4, "data_engineering": 2}},
         {
-            "name": "Tiny portfolio",
-            "calendar": {"start": START.isoformat(), "period": "week", "horizon": 20},
-            "ethics_board": {"capacity": 1, "review_duration": 2, "meeting_every": 2},
-            "staff": [
-                {"id": "ana", "skills": {"data_science": 4, "data_engineering": 2}},
+            "id": "ben",
+            "skills": {"data_engineering": 3},
+            "unavailable": [{"from": "2027-03-01", "to": "2027-03-12"}],
+        },
+        {"id": "cleo", "skills": {"mlops_realtime": 3}},
+    ],
+    "gpu_pools": [{"id": "a100", "capacity": 8}],
+    "datasets": [
+        {
+            "id": "events",
+            "acquisition": {
+                "duration": 2,
+                "requires": [{"skill": "data_engineering", "level": 2}],
+            },
+        }
+    ],
+    "sponsors": [{"id": "cmo", "name": "Chief Marketing Officer"}],
+    "projects": [
+        {
+            "id": "churn_v2",
+            "name": "Churn prediction v2",
+            "sponsor": "cmo",
+            "deadline": "2027-04-30",
+            "datasets": ["events"],
+            "ethics": "required",
+            "phases": [
                 {
-                    "id": "ben",
-                    "skills": {"data_engineering": 3},
-                    "unavailable": [{"from": "2027-03-01", "to": "2027-03-12"}],
+                    "id": "data",
+                    "duration": 3,
+                    "requires": [{"skill": "data_engineering", "level": 2}],
                 },
-                {"id": "cleo", "skills": {"mlops_realtime": 3}},
-            ],
-            "gpu_pools": [{"id": "a100", "capacity": 8}],
-            "datasets": [
                 {
-                    "id": "events",
-                    "acquisition": {
-                        "duration": 2,
-                        "requires": [{"skill": "data_engineering", "level": 2}],
-                    },
+                    "id": "model",
+                    "duration": 4,
+                    "requires": [{"skill": "data_science", "level": 3}],
+                    "gpus": [{"pool": "a100", "count": 4}],
+                },
+                {
+                    "id": "deploy",
+                    "duration": 2,
+                    "requires": [{"skill": "mlops_realtime", "level": 3}],
+                },
+            ],
+        },
+        {
+            "id": "forecast",
+            "name": "Demand forecast",
+            "phases": [
+                {
+                    "id": "model",
+                    "duration": 2,
+                    "requires": [{"skill": "data_science", "level": 3}],
                 }
             ],
-            "sponsors": [{"id": "cmo", "name": "Chief Marketing Officer"}],
-            "projects": [
+        },
+        {
+            "id": "vision",
+            "name": "Shelf vision",
+            "phases": [
                 {
-                    "id": "churn_v2",
-                    "name": "Churn prediction v2",
-                    "sponsor": "cmo",
-                    "deadline": "2027-04-30",
-                    "datasets": ["events"],
-                    "ethics": "required",
-                    "phases": [
-                        {
-                            "id": "data",
-                            "duration": 3,
-                            "requires": [{"skill": "data_engineering", "level": 2}],
-                        },
-                        {
-                            "id": "model",
-                            "duration": 4,
-                            "requires": [{"skill": "data_science", "level": 3}],
-                            "gpus": [{"pool": "a100", "count": 4}],
-                        },
-                        {
-                            "id": "deploy",
-                            "duration": 2,
-                            "requires": [{"skill": "mlops_realtime", "level": 3}],
-                        },
-                    ],
-                },
-                {
-                    "id": "forecast",
-                    "name": "Demand forecast",
-                    "phases": [
-                        {
-                            "id": "model",
-                            "duration": 2,
-                            "requires": [{"skill": "data_science", "level": 3}],
-                        }
-                    ],
-                },
-                {
-                    "id": "vision",
-                    "name": "Shelf vision",
-                    "phases": [
-                        {
-                            "id": "model",
-                            "duration": 5,
-                            "requires": [{"skill": "data_science", "level": 3}],
-                        }
-                    ],
-                },
+                    "id": "model",
+                    "duration": 5,
+                    "requires": [{"skill": "data_science", "level": 3}],
+                }
             ],
-        }
-    )
+        },
+    ],
+}
+
+
+@pytest.fixture
+def scenario() -> Scenario:
+    return parse_scenario(copy.deepcopy(SCENARIO))
 
 
 @pytest.fixture
@@ -317,6 +321,35 @@ def test_html_report_is_self_contained(
     assert "123,456" in text  # objective
     assert "Projects delivered" in text
     assert sorted(p.name for p in target.parent.iterdir()) == ["plan.html"]
+    assert text == report_html(scenario, schedule)
+
+
+def test_html_report_has_every_figure_and_plotly_once(
+    scenario: Scenario, schedule: Schedule
+) -> None:
+    text = report_html(scenario, schedule)
+    assert len(REPORT_FIGURES) == 5
+    for div_id in REPORT_FIGURES:
+        assert f'id="{div_id}"' in text
+    assert text.count("Plotly.newPlot(") == len(REPORT_FIGURES)
+    for heading in (
+        "Projects",
+        "People",
+        "GPU load",
+        "Skill demand against supply",
+        "Flow efficiency",
+    ):
+        assert f"<h2>{heading}</h2>" in text
+    # plotly.js inlined exactly once, nothing fetched from the network
+    assert text.count("* plotly.js v") == 1
+    assert "<script src" not in text.lower()
+    assert not re.search(r"""<(?:script|link)[^>]*(?:src|href)=["']?(?:https?:)?//""", text)
+    # figures come after the library, each heading before its figure
+    library = text.index("* plotly.js v")
+    positions = [text.index(f'id="{div_id}"') for div_id in REPORT_FIGURES]
+    assert library < positions[0]
+    assert positions == sorted(positions)
+    assert text.index("<h2>GPU load</h2>") < text.index('id="zenplan-gpu-load"')
 
 
 def test_html_report_replaces_atomically(
@@ -333,3 +366,125 @@ def test_html_report_replaces_atomically(
         write_gantt_html(scenario, schedule, target)
     assert target.read_text(encoding="utf-8") == "old page"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.html"]
+
+
+# --------------------------------------------------------------------------- sponsor filter
+
+
+def two_sponsors() -> Scenario:
+    """The tiny scenario with Demand forecast sponsored by the CFO (no name given)."""
+    document = copy.deepcopy(SCENARIO)
+    document["sponsors"].append({"id": "cfo"})
+    document["projects"][1]["sponsor"] = "cfo"
+    return parse_scenario(document)
+
+
+def projects_shown(figure: go.Figure, visible: list[bool]) -> set[str]:
+    """Project ids of the phase bars in the traces a visibility mask shows."""
+    return {
+        custom[1]
+        for trace, on in zip(figure.data, visible, strict=True)
+        if on and trace.type == "bar"
+        for custom in trace.customdata
+        if custom[0] == "phase"
+    }
+
+
+def test_sponsor_dropdown_has_one_button_per_sponsor(schedule: Schedule) -> None:
+    figure = project_gantt(two_sponsors(), schedule)
+    (menu,) = figure.layout.updatemenus
+    labels = [b.label for b in menu.buttons]
+    assert labels == ["All sponsors", "Chief Marketing Officer", "cfo"]
+    everything, cmo, cfo = menu.buttons
+    assert everything.method == "update"
+    assert all(everything.args[0]["visible"])
+    assert projects_shown(figure, everything.args[0]["visible"]) == {"churn_v2", "forecast"}
+    for button, sponsor, project in ((cmo, "cmo", "churn_v2"), (cfo, "cfo", "forecast")):
+        visible = button.args[0]["visible"]
+        assert len(visible) == len(figure.data)
+        # exactly the traces built for that sponsor
+        assert [trace.meta["sponsor"] == sponsor for trace in figure.data] == visible
+        assert projects_shown(figure, visible) == {project}
+        # and the rows shrink to its projects
+        rows = button.args[1]["yaxis.categoryarray"]
+        assert rows == [{"churn_v2": "Churn prediction v2", "forecast": "Demand forecast"}[project]]
+        assert button.args[1]["yaxis.range"] == [0.5, -0.5]
+
+
+def test_sponsor_buttons_keep_one_legend_entry_per_group(schedule: Schedule) -> None:
+    figure = project_gantt(two_sponsors(), schedule)
+    (menu,) = figure.layout.updatemenus
+    for button in menu.buttons:
+        visible = button.args[0]["visible"]
+        legend = button.args[0]["showlegend"]
+        assert not any(shown and not on for shown, on in zip(legend, visible, strict=True))
+        groups = [t.legendgroup for t, shown in zip(figure.data, legend, strict=True) if shown]
+        assert len(groups) == len(set(groups))
+        wanted = {t.legendgroup for t, on in zip(figure.data, visible, strict=True) if on}
+        assert set(groups) == wanted - {None}
+    # the cfo view shows "model" under its own legend entry, although churn's is hidden
+    cfo = menu.buttons[2]
+    names = {t.name for t, s in zip(figure.data, cfo.args[0]["showlegend"], strict=True) if s}
+    assert names == {"model"}
+    # the approval, acquisition and deadline of churn_v2 belong to the CMO
+    for trace in figure.data:
+        if trace.name in ("ethics approval", "dataset acquisition", "deadline"):
+            assert trace.meta["sponsor"] == "cmo"
+
+
+def test_projects_without_sponsor_get_their_own_button(
+    scenario: Scenario, schedule: Schedule
+) -> None:
+    figure = project_gantt(scenario, schedule)
+    (menu,) = figure.layout.updatemenus
+    assert [b.label for b in menu.buttons] == [
+        "All sponsors",
+        "Chief Marketing Officer",
+        "No sponsor",
+    ]
+    assert projects_shown(figure, menu.buttons[2].args[0]["visible"]) == {"forecast"}
+
+
+def test_no_dropdown_without_sponsors(schedule: Schedule) -> None:
+    document = copy.deepcopy(SCENARIO)
+    document["sponsors"] = []
+    del document["projects"][0]["sponsor"]
+    figure = project_gantt(parse_scenario(document), schedule)
+    assert not figure.layout.updatemenus
+
+
+def test_marks_are_drawn_in_their_own_lanes(scenario: Scenario, schedule: Schedule) -> None:
+    figure = project_gantt(scenario, schedule)
+    lanes = {}
+    for trace in figure.data:
+        if trace.type == "bar":
+            width, offset = trace.width[0], trace.offset[0]
+            lanes.setdefault(trace.name, (offset, offset + width))
+    phase, approval, dataset = lanes["data"], lanes["ethics approval"], lanes["dataset acquisition"]
+    assert phase[1] <= approval[0] and approval[1] <= dataset[0]
+    assert dataset[1] < 0.5  # inside the row
+
+
+def test_deadline_after_the_horizon_is_in_range(scenario: Scenario, schedule: Schedule) -> None:
+    scenario.projects[0].deadline = date(2027, 8, 31)  # the horizon ends 2027-05-23
+    figure = project_gantt(scenario, schedule)
+    (deadline,) = [t for t in figure.data if t.name == "deadline"]
+    assert list(deadline.x) == ["2027-09-01"]
+    assert figure.layout.xaxis.range[1] > "2027-09-01"
+
+
+def test_acquisition_without_a_drawn_project_shows_under_all_only(
+    scenario: Scenario, schedule: Schedule
+) -> None:
+    schedule.datasets[0].acquired_by = None
+    figure = project_gantt(scenario, schedule)
+    (acquisition,) = [t for t in figure.data if t.name == "dataset acquisition"]
+    assert acquisition.meta["sponsor"] is None
+    assert list(acquisition.y) == ["dataset events"]
+    everything, *sponsors = figure.layout.updatemenus[0].buttons
+    index = list(figure.data).index(acquisition)
+    assert everything.args[0]["visible"][index]
+    assert "dataset events" in everything.args[1]["yaxis.categoryarray"]
+    for button in sponsors:
+        assert not button.args[0]["visible"][index]
+        assert "dataset events" not in button.args[1]["yaxis.categoryarray"]
