@@ -205,13 +205,9 @@ def check(
     if not violations:
         console.print(f"{schedule_path}: no rule violated")
         return
-    table = Table(title=f"{len(violations)} violation(s)")
-    for column in ("rule", "project", "phase", "person", "period", "what"):
-        table.add_column(column)
-    for v in violations:
-        period = "" if v.period is None else str(v.period)
-        table.add_row(v.rule, v.project or "", v.phase or "", v.person or "", period, v.message)
-    console.print(table)
+    console.print(f"[bold]{len(violations)} violation(s)[/bold]")
+    for violation in violations:
+        console.print(Text(f"  {violation}"))
     raise typer.Exit(1)
 
 

@@ -57,6 +57,5 @@ def _makespan(ctx: Context) -> None:
     go_lives = [p.go_live for p in ctx.variables.projects.values()]
     decided = list(ctx.variables.background.go_lives.values())
     ctx.model.add_max_equality(makespan, [*go_lives, *([max(decided)] if decided else [])])
-    scheduled = ctx.scenario.scheduled_projects()
-    unit = sum(ctx.scenario.delay_cost(p) for p in scheduled) / len(scheduled)
+    unit = ctx.scenario.mean_delay_cost()
     ctx.objective.add("makespan", -money(weight * unit) * makespan)

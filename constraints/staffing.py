@@ -23,11 +23,10 @@ def _coverage(ctx: Context) -> None:
     units: dict[tuple[str, str, int], list[object]] = defaultdict(list)
     for (project_id, phase_id, r, _person), literal in variables.assignment.items():
         units[(project_id, phase_id, r)].append(literal)
-    for project_var in variables.projects.values():
-        for phase_var, phase in zip(project_var.phases, project_var.project.phases, strict=True):
-            for r, requirement in enumerate(phase.requires):
-                literals = units[(phase_var.project, phase_var.phase, r)]
-                ctx.model.add(sum(literals) == requirement.count * phase_var.present)  # type: ignore[arg-type]
+    for item in variables.work_items():
+        for r, requirement in enumerate(item.requires):
+            literals = units[(item.project, item.phase, r)]
+            ctx.model.add(sum(literals) == requirement.count * item.present)  # type: ignore[arg-type]
 
 
 def _one_phase_at_a_time(ctx: Context) -> None:
@@ -65,12 +64,9 @@ def _skill_supply(ctx: Context) -> None:
     """Redundant: at any time, the phases asking for a skill at level L or above need no more
     people than hold it at that level (tightens the bound; the agendas already imply it)."""
     demand: dict[tuple[str, int], list[tuple[PhaseVar, int]]] = defaultdict(list)
-    for project_var in ctx.variables.projects.values():
-        for phase_var, phase in zip(project_var.phases, project_var.project.phases, strict=True):
-            for requirement in phase.requires:
-                demand[(requirement.skill, requirement.level)].append(
-                    (phase_var, requirement.count)
-                )
+    for item in ctx.variables.work_items():
+        for requirement in item.requires:
+            demand[(requirement.skill, requirement.level)].append((item, requirement.count))
     for (skill, level), _ in sorted(demand.items()):
         supply = sum(1 for p in ctx.scenario.staff if p.skills.get(skill, 0) >= level)
         # Every requirement of this skill at this level or above draws from the same people.

@@ -12,15 +12,17 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from models import Project, Scenario
-from models.decisions import PhaseDecision
+from models import Project, Requirement, Scenario
+from models.decisions import ACQUISITION, APPROVAL, PhaseDecision, acquisition_key, dataset_of
 
 Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
 
 
 @dataclass
 class PhaseVar:
-    """A phase of a project: its start, end and interval, present when the project runs."""
+    """A piece of work people do: a phase of a project, present when the project runs, or a
+    dataset's acquisition (project ``dataset:<id>``, phase ``acquisition``), present when a
+    selected project needs the dataset."""
 
     project: str
     phase: str
@@ -31,6 +33,18 @@ class PhaseVar:
     interval: cp_model.IntervalVar
     present: Literal
     earliest: int
+    requires: list[Requirement] = field(default_factory=list)
+
+
+@dataclass
+class ApprovalVar:
+    """An ethics review on the board, granted at a meeting (end = meeting_every x meeting)."""
+
+    project: str
+    start: cp_model.IntVar
+    end: cp_model.IntVar
+    interval: cp_model.IntervalVar
+    meeting: cp_model.IntVar
 
 
 @dataclass
@@ -85,27 +99,55 @@ class Background:
     busy: dict[str, set[int]] = field(default_factory=dict)  # person -> periods
     gpus: dict[str, dict[int, int]] = field(default_factory=dict)  # pool -> period -> GPUs
     go_lives: dict[str, int] = field(default_factory=dict)  # project -> go-live period
+    begins: dict[str, int] = field(default_factory=dict)  # project -> first phase start
+    approvals: dict[str, tuple[int, int]] = field(default_factory=dict)  # project -> (start, end)
+    acquisitions: dict[str, tuple[int, int]] = field(default_factory=dict)  # dataset -> span
+    people: dict[int, int] = field(default_factory=dict)  # period -> people at work
 
     @classmethod
     def of(
         cls, scenario: Scenario, decisions: Mapping[str, Mapping[str, PhaseDecision]]
     ) -> Background:
         background = cls(decisions)
-        for project_id, phases in decisions.items():
-            project = scenario.project(project_id)
-            go_live = 0
+        for key, phases in decisions.items():
+            dataset = dataset_of(key)
+            durations = (
+                {ACQUISITION: _acquisition_duration(scenario, dataset)}
+                if dataset is not None
+                else {p.id: p.duration for p in scenario.project(key).phases}
+            )
+            spans = []
             for phase_id, decision in phases.items():
-                end = decision.start + project.phase(phase_id).duration
-                go_live = max(go_live, end)
-                periods = range(decision.start, end)
+                if phase_id == APPROVAL:
+                    end = decision.start + _review_duration(scenario)
+                    background.approvals[key] = (decision.start, end)
+                    continue
+                end = decision.start + durations[phase_id]
+                spans.append((decision.start, end))
+                for t in range(decision.start, end):
+                    background.people[t] = background.people.get(t, 0) + len(decision.staff)
                 for person, _skill, _unit in decision.staff:
-                    background.busy.setdefault(person, set()).update(periods)
+                    background.busy.setdefault(person, set()).update(range(decision.start, end))
                 for pool, count in decision.gpus:
                     usage = background.gpus.setdefault(pool, {})
-                    for t in periods:
+                    for t in range(decision.start, end):
                         usage[t] = usage.get(t, 0) + count
-            background.go_lives[project_id] = go_live
+            if dataset is not None:
+                background.acquisitions[dataset] = spans[0]
+            elif spans:
+                background.begins[key] = min(s for s, _ in spans)
+                background.go_lives[key] = max(e for _, e in spans)
         return background
+
+
+def _acquisition_duration(scenario: Scenario, dataset_id: str) -> int:
+    acquisition = scenario.dataset(dataset_id).acquisition
+    assert acquisition is not None
+    return acquisition.duration
+
+
+def _review_duration(scenario: Scenario) -> int:
+    return scenario.ethics_board.review_duration if scenario.ethics_board else 1
 
 
 @dataclass
@@ -135,15 +177,23 @@ class Variables:
     person_phases: dict[str, list[PersonOnPhase]] = field(default_factory=dict)
     # (project, phase) -> GPU choices of that phase
     gpu_choices: dict[tuple[str, str], list[GpuChoice]] = field(default_factory=dict)
+    # dataset -> its acquisition, for datasets a project in the model may need
+    acquisitions: dict[str, PhaseVar] = field(default_factory=dict)
+    # project -> its ethics review, for projects with `ethics: required`
+    approvals: dict[str, ApprovalVar] = field(default_factory=dict)
     rules: dict[str, RuleLiteral] = field(default_factory=dict)
     late_by: dict[str, cp_model.IntVar] = field(default_factory=dict)
     makespan_var: cp_model.IntVar | None = None
+    spans: dict[str, cp_model.IntervalVar] = field(default_factory=dict)
+    _live_at: dict[tuple[str, int], Literal] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.horizon = self.scenario.grid.horizon
         for project in self.scenario.scheduled_projects():
             if project.id not in self.excluded and project.id not in self.background.decisions:
                 self.projects[project.id] = self._project(project)
+        self._acquisitions()
+        self._approvals()
         self._staff()
         self._gpus()
 
@@ -171,7 +221,16 @@ class Variables:
             )
             phases.append(
                 PhaseVar(
-                    project.id, phase.id, index, phase.duration, start, end, interval, selected, low
+                    project.id,
+                    phase.id,
+                    index,
+                    phase.duration,
+                    start,
+                    end,
+                    interval,
+                    selected,
+                    low,
+                    phase.requires,
                 )
             )
         finish = model.new_int_var(max(lows), max(highs), f"{project.id}_finish")
@@ -196,45 +255,96 @@ class Variables:
                 latest[pred] = min(latest[pred], latest[i] - project.phases[pred].duration)
         return earliest, latest
 
+    def _acquisitions(self) -> None:
+        """An optional acquisition for each dataset that is not available and that a project
+        in the model needs (unless it was decided outside the model)."""
+        model, horizon = self.model, self.horizon
+        needed = {d for p in self.projects.values() for d in p.project.datasets}
+        for dataset in self.scenario.datasets:
+            if dataset.available or dataset.acquisition is None or dataset.id not in needed:
+                continue
+            if dataset.id in self.background.acquisitions:
+                continue
+            key = acquisition_key(dataset.id)
+            duration = dataset.acquisition.duration
+            frozen = self.frozen.get((key, ACQUISITION))
+            low, high = (frozen.start, frozen.start) if frozen else (0, max(0, horizon - duration))
+            acquired = model.new_bool_var(f"{key}_acquired")
+            if frozen is not None:
+                model.add(acquired == 1)
+            start = model.new_int_var(low, high, f"{key}_start")
+            end = model.new_int_var(low + duration, high + duration, f"{key}_end")
+            interval = model.new_optional_interval_var(start, duration, end, acquired, key)
+            self.acquisitions[dataset.id] = PhaseVar(
+                key,
+                ACQUISITION,
+                0,
+                duration,
+                start,
+                end,
+                interval,
+                acquired,
+                low,
+                dataset.acquisition.requires,
+            )
+
+    def _approvals(self) -> None:
+        """An ethics review for each project in the model with `ethics: required`."""
+        board = self.scenario.ethics_board
+        if board is None:
+            return
+        model, horizon = self.model, self.horizon
+        for project_var in self.projects.values():
+            project = project_var.project
+            if project.ethics != "required":
+                continue
+            frozen = self.frozen.get((project.id, APPROVAL))
+            low, high = (frozen.start, frozen.start) if frozen else (0, horizon)
+            start = model.new_int_var(low, high, f"{project.id}_review_start")
+            end = model.new_int_var(
+                low + board.review_duration, high + board.review_duration, f"{project.id}_approval"
+            )
+            interval = model.new_optional_interval_var(
+                start, board.review_duration, end, project_var.selected, f"{project.id}_review"
+            )
+            meeting = model.new_int_var(0, horizon, f"{project.id}_meeting")
+            self.approvals[project.id] = ApprovalVar(project.id, start, end, interval, meeting)
+
     def _staff(self) -> None:
-        """One literal per (phase, requirement unit kind, eligible person); one interval per
-        (phase, person) in that person's agenda."""
+        """One literal per (work item, requirement, eligible person); one interval per
+        (work item, person) in that person's agenda."""
         model = self.model
         for person in self.scenario.staff:
             self.person_phases[person.id] = []
-        for project_var in self.projects.values():
-            project = project_var.project
-            for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
-                by_person: dict[str, list[Literal]] = defaultdict(list)
-                frozen = self.frozen.get((project.id, phase.id))
-                for r, requirement in enumerate(phase.requires):
-                    if frozen is None:
-                        people = [p.id for p in self.scenario.qualified(requirement)]
-                    else:
-                        people = [p for p, _, unit in frozen.staff if unit == r]
-                    for person_id in people:
-                        key = (project.id, phase.id, r, person_id)
-                        literal = model.new_bool_var(f"{project.id}/{phase.id}/r{r}/{person_id}")
-                        if frozen is not None:
-                            model.add(literal == 1)
-                        self.assignment[key] = literal
-                        by_person[person_id].append(literal)
-                for person_id, literals in by_person.items():
-                    if len(literals) == 1:
-                        works = literals[0]
-                    else:
-                        works = model.new_bool_var(f"{project.id}/{phase.id}/{person_id}")
-                        model.add(sum(literals) == works)
-                    interval = model.new_optional_interval_var(
-                        phase_var.start,
-                        phase_var.duration,
-                        phase_var.end,
-                        works,
-                        f"{project.id}/{phase.id}/{person_id}_interval",
-                    )
-                    self.person_phases[person_id].append(
-                        PersonOnPhase(person_id, phase_var, works, interval)
-                    )
+        for item in self.work_items():
+            by_person: dict[str, list[Literal]] = defaultdict(list)
+            frozen = self.frozen.get((item.project, item.phase))
+            name = f"{item.project}/{item.phase}"
+            for r, requirement in enumerate(item.requires):
+                if frozen is None:
+                    people = [p.id for p in self.scenario.qualified(requirement)]
+                else:
+                    people = [p for p, _, unit in frozen.staff if unit == r]
+                for person_id in people:
+                    if person_id not in self.person_phases:
+                        continue  # a frozen plan may name someone who has left
+                    literal = model.new_bool_var(f"{name}/r{r}/{person_id}")
+                    if frozen is not None:
+                        model.add(literal == 1)
+                    self.assignment[(item.project, item.phase, r, person_id)] = literal
+                    by_person[person_id].append(literal)
+            for person_id, literals in by_person.items():
+                if len(literals) == 1:
+                    works = literals[0]
+                else:
+                    works = model.new_bool_var(f"{name}/{person_id}")
+                    model.add(sum(literals) == works)
+                interval = model.new_optional_interval_var(
+                    item.start, item.duration, item.end, works, f"{name}/{person_id}_interval"
+                )
+                self.person_phases[person_id].append(
+                    PersonOnPhase(person_id, item, works, interval)
+                )
 
     def _gpus(self) -> None:
         """For each GPU demand, one choice per pool it may draw from."""
@@ -300,3 +410,32 @@ class Variables:
 
     def phases(self) -> list[PhaseVar]:
         return [p for project in self.projects.values() for p in project.phases]
+
+    def work_items(self) -> list[PhaseVar]:
+        """Everything people work on: the phases, then the dataset acquisitions."""
+        return [*self.phases(), *self.acquisitions.values()]
+
+    def span(self, project_id: str) -> cp_model.IntervalVar:
+        """The project from its first phase's start to its go-live, present when it runs."""
+        if project_id not in self.spans:
+            project_var = self.projects[project_id]
+            model = self.model
+            begin = model.new_int_var(0, self.horizon, f"{project_id}_begin")
+            model.add_min_equality(begin, [p.start for p in project_var.phases])
+            length = model.new_int_var(0, self.horizon, f"{project_id}_length")
+            self.spans[project_id] = model.new_optional_interval_var(
+                begin, length, project_var.finish, project_var.selected, f"{project_id}_span"
+            )
+        return self.spans[project_id]
+
+    def go_live_in(self, project_id: str, period: int) -> Literal:
+        """True when the project runs and goes live at the end of ``period - 1`` (go_live ==
+        period); created per (project, period) on first use."""
+        key = (project_id, period)
+        if key not in self._live_at:
+            project_var = self.projects[project_id]
+            literal = self.model.new_bool_var(f"{project_id}_live_{period}")
+            self.model.add(project_var.go_live == period).only_enforce_if(literal)
+            self.model.add(project_var.go_live != period).only_enforce_if(~literal)
+            self._live_at[key] = literal
+        return self._live_at[key]

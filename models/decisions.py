@@ -17,3 +17,18 @@ class PhaseDecision:
 
 # project id -> phase id -> decision; a project absent from the mapping is not selected
 Decisions = dict[str, dict[str, PhaseDecision]]
+
+# Dataset acquisitions and ethics approvals travel in the same mapping under keys that no
+# scenario id can take (ids never contain ':').
+ACQUISITION = "acquisition"
+APPROVAL = "approval:ethics"
+
+
+def acquisition_key(dataset_id: str) -> str:
+    """The key of a dataset's acquisition among the projects of a Decisions mapping."""
+    return f"dataset:{dataset_id}"
+
+
+def dataset_of(key: str) -> str | None:
+    """The dataset id when ``key`` is an acquisition key, else None."""
+    return key.removeprefix("dataset:") if key.startswith("dataset:") else None

@@ -316,6 +316,11 @@ class Scenario(Strict):
         valued = [p.value for p in self.projects if p.value > 0]
         return sum(valued) / len(valued) if valued else 1.0
 
+    def mean_delay_cost(self) -> float:
+        """The portfolio's delay cost per period: the unit of makespan and balance terms."""
+        scheduled = self.scheduled_projects()
+        return sum(self.delay_cost(p) for p in scheduled) / max(1, len(scheduled))
+
     def qualified(self, requirement: Requirement) -> list[Person]:
         """People whose level in the required skill is at least the required level."""
         return [p for p in self.staff if p.skills.get(requirement.skill, 0) >= requirement.level]

@@ -82,6 +82,10 @@ class KPIs(Out):
     flow_efficiency_by_project: dict[str, float] = Field(default_factory=dict)
     utilization: dict[str, float] = Field(default_factory=dict)
     gpu_utilization: dict[str, float] = Field(default_factory=dict)
+    skill_utilization: dict[str, float] = Field(default_factory=dict)
+    sponsor_share: dict[str, float] = Field(default_factory=dict)
+    # per period: people (1 = at work), skills (people working with it), gpus (in use)
+    load: dict[str, dict[str, list[int]]] = Field(default_factory=dict)
     reuse_saved_periods: int = 0
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from models import Scenario, Schedule
-from models.decisions import Decisions
+from models.decisions import ACQUISITION, APPROVAL, Decisions, PhaseDecision, acquisition_key
 from models.schedule import (
+    ApprovalPlan,
+    DatasetPlan,
     GpuAssignment,
     PhasePlan,
     ProjectPlan,
@@ -34,6 +36,7 @@ def assemble(
         status=status,
         solve_seconds=round(solve_seconds, 3),
         projects=project_plans(scenario, decisions),
+        datasets=dataset_plans(scenario, decisions),
         solver=solver,
     )
     if status in ("optimal", "feasible"):
@@ -86,7 +89,50 @@ def project_plans(scenario: Scenario, decisions: Decisions) -> list[ProjectPlan]
                 start_date=grid.start_date(start),
                 end_date=grid.end_date_of(end),
                 late_by=late_by,
+                approval=_approval(scenario, chosen.get(APPROVAL)),
                 phases=phases,
+            )
+        )
+    return plans
+
+
+def _approval(scenario: Scenario, granted: PhaseDecision | None) -> ApprovalPlan | None:
+    board = scenario.ethics_board
+    if granted is None or board is None:
+        return None
+    end = granted.start + board.review_duration
+    grid = scenario.grid
+    return ApprovalPlan(
+        start=granted.start,
+        end=end,
+        start_date=grid.start_date(granted.start),
+        end_date=grid.end_date_of(end),
+    )
+
+
+def dataset_plans(scenario: Scenario, decisions: Decisions) -> list[DatasetPlan]:
+    """The acquisitions made, each credited to the first selected project that needs it."""
+    grid = scenario.grid
+    plans = []
+    for dataset in scenario.datasets:
+        made = decisions.get(acquisition_key(dataset.id), {}).get(ACQUISITION)
+        if made is None or dataset.acquisition is None:
+            continue
+        users = [
+            (min(d.start for key, d in decisions[p.id].items() if key != APPROVAL), p.id)
+            for p in scenario.scheduled_projects()
+            if p.id in decisions and dataset.id in p.datasets
+        ]
+        end = made.start + dataset.acquisition.duration
+        plans.append(
+            DatasetPlan(
+                id=dataset.id,
+                acquired_by=min(users)[1] if users else None,
+                start=made.start,
+                end=end,
+                start_date=grid.start_date(made.start),
+                end_date=grid.end_date_of(end),
+                staff=[StaffAssignment(id=p, skill=s) for p, s, _ in made.staff],
             )
         )
     return plans

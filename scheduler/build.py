@@ -8,18 +8,34 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from constraints import gpu_pools, precedence, selection, staffing
+from constraints import (
+    balance,
+    datasets,
+    ethics,
+    gpu_pools,
+    mentoring,
+    precedence,
+    reserve,
+    selection,
+    staffing,
+)
 from constraints.context import Context, ObjectiveTerms
 from constraints.variables import Background, Variables
 from models import Scenario
 from models.decisions import PhaseDecision
 
-# The order is fixed: selection first, since the others read which projects may run.
+# The order is fixed: selection first, since the others read which projects may run;
+# balance last, since its soft terms read the go-lives the others constrain.
 FAMILIES = (
     selection,
     precedence,
+    datasets,
+    ethics,
     staffing,
     gpu_pools,
+    reserve,
+    mentoring,
+    balance,
 )
 
 

@@ -6,10 +6,22 @@ as well as planning ones.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from models import GpuDemand, PhasePlan, Project, ProjectPlan, Requirement, Scenario, Schedule
+from constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
+from models import (
+    GpuDemand,
+    PhasePlan,
+    Project,
+    ProjectPlan,
+    Requirement,
+    Scenario,
+    Schedule,
+    StaffAssignment,
+)
+from models.decisions import ACQUISITION, acquisition_key
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,171 @@ def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
         return []
     violations: list[Violation] = []
     violations += _projects(scenario, schedule)
+    # The remaining rules look at projects the scenario knows (unknown ones are reported).
+    known = {p.id for p in scenario.scheduled_projects()}
+    schedule = schedule.model_copy(
+        update={"projects": [p for p in schedule.projects if p.id in known]}
+    )
     violations += _agendas(scenario, schedule)
     violations += _pools(scenario, schedule)
+    violations += _datasets(scenario, schedule)
+    violations += _ethics(scenario, schedule)
+    violations += _large_in_flight(scenario, schedule)
+    violations += _reserve(scenario, schedule)
+    violations += _mentoring(scenario, schedule)
+    return violations
+
+
+def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """Needed datasets are acquired once, before each selected project that needs them
+    starts, by qualified people; nothing is acquired that no selected project needs."""
+    violations: list[Violation] = []
+    made = {d.id: d for d in schedule.datasets}
+    needed: set[str] = set()
+    for plan in schedule.selected():
+        if not plan.phases:
+            continue
+        start = min(p.start for p in plan.phases)
+        for dataset_id in scenario.project(plan.id).datasets:
+            dataset = scenario.dataset(dataset_id)
+            if dataset.available:
+                continue
+            needed.add(dataset_id)
+            acquisition = made.get(dataset_id)
+            if acquisition is None or acquisition.end is None:
+                message = f"dataset {dataset_id} is needed but never acquired"
+                violations.append(Violation("datasets", message, plan.id))
+            elif acquisition.end > start:
+                message = (
+                    f"starts at {start}, before dataset {dataset_id} is ready at {acquisition.end}"
+                )
+                violations.append(Violation("datasets", message, plan.id, period=start))
+    for dataset_id, acquisition in made.items():
+        key = acquisition_key(dataset_id)
+        found = next((d for d in scenario.datasets if d.id == dataset_id), None)
+        if found is None or found.acquisition is None or found.available:
+            violations.append(Violation("datasets", "nothing to acquire", key, ACQUISITION))
+            continue
+        acquisition_rule = found.acquisition
+        if dataset_id not in needed:
+            message = "acquired although no selected project needs it"
+            violations.append(Violation("datasets", message, key, ACQUISITION))
+        if acquisition.start is None or acquisition.end is None:
+            continue
+        if acquisition.end - acquisition.start != acquisition_rule.duration:
+            took = acquisition.end - acquisition.start
+            message = f"takes {took} periods, needs {acquisition_rule.duration}"
+            violations.append(Violation("duration", message, key, ACQUISITION))
+        if acquisition.start < 0 or acquisition.end > scenario.grid.horizon:
+            violations.append(Violation("horizon", "leaves the horizon", key, ACQUISITION))
+        violations += _staffing(
+            scenario, key, ACQUISITION, acquisition_rule.requires, acquisition.staff
+        )
+    return violations
+
+
+def _ethics(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """Required approvals take the review time, land on a meeting, fit the board's capacity
+    and come before the gated phases."""
+    board = scenario.ethics_board
+    violations: list[Violation] = []
+    reviews: dict[int, list[str]] = defaultdict(list)
+    for plan in schedule.selected():
+        project = scenario.project(plan.id)
+        if project.ethics != "required" or board is None:
+            continue
+        approval = plan.approval
+        if approval is None:
+            violations.append(Violation("ethics", "no ethics approval planned", plan.id))
+            continue
+        if approval.end - approval.start != board.review_duration:
+            took = approval.end - approval.start
+            message = f"review takes {took} periods, needs {board.review_duration}"
+            violations.append(Violation("ethics", message, plan.id))
+        if approval.end % board.meeting_every:
+            message = (
+                f"approval at {approval.end}, not a board meeting (every {board.meeting_every})"
+            )
+            violations.append(Violation("ethics", message, plan.id, period=approval.end))
+        for t in range(approval.start, approval.end):
+            reviews[t].append(plan.id)
+        for index in project.gated_phases():
+            phase = plan.phase(project.phases[index].id)
+            if phase is not None and phase.start < approval.end:
+                message = f"starts at {phase.start}, before its approval at {approval.end}"
+                violations.append(
+                    Violation("ethics", message, plan.id, phase.id, period=phase.start)
+                )
+    if board is not None:
+        for t, projects in sorted(reviews.items()):
+            if len(projects) > board.capacity:
+                names = ", ".join(projects)
+                message = f"{len(projects)} reviews at once ({names}), capacity {board.capacity}"
+                violations.append(Violation("ethics_capacity", message, period=t))
+    return violations
+
+
+def _large_in_flight(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    limit = scenario.policies.max_concurrent_large
+    if limit is None:
+        return []
+    days = scenario.grid.days
+    flight: dict[int, list[str]] = defaultdict(list)
+    for plan in schedule.selected():
+        if plan.phases and scenario.project(plan.id).size_class(days) == "large":
+            for t in range(min(p.start for p in plan.phases), max(p.end for p in plan.phases)):
+                flight[t].append(plan.id)
+    return [
+        Violation(
+            "max_concurrent_large",
+            f"{len(projects)} large projects in flight ({', '.join(projects)}), limit {limit}",
+            period=t,
+        )
+        for t, projects in sorted(flight.items())
+        if len(projects) > limit
+    ]
+
+
+def _reserve(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    staff = len(scenario.staff)
+    reserved = math.floor(scenario.policies.rd_reserve * staff)
+    if not reserved:
+        return []
+    working: dict[int, int] = defaultdict(int)
+    for _owner, _item, start, end, people in _work(schedule):
+        for t in range(start, end):
+            working[t] += len(people)
+    return [
+        Violation(
+            "rd_reserve",
+            f"{count} of {staff} people at work; {reserved} must stay free for R&D",
+            period=t,
+        )
+        for t, count in sorted(working.items())
+        if count > staff - reserved
+    ]
+
+
+def _mentoring(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    if not scenario.policies.mentoring:
+        return []
+    levels = {p.id: p.skills for p in scenario.staff}
+    violations: list[Violation] = []
+    for owner, item, _start, _end, staff in _work(schedule):
+        for assignment in staff:
+            level = levels.get(assignment.id, {}).get(assignment.skill, 0)
+            if level >= JUNIOR_BELOW:
+                continue
+            mentored = any(
+                levels.get(other.id, {}).get(assignment.skill, 0) >= SENIOR_FROM
+                for other in staff
+                if other.id != assignment.id
+            )
+            if not mentored:
+                message = (
+                    f"a junior in {assignment.skill} (level {level}) without a level-4+ mentor"
+                )
+                violations.append(Violation("mentoring", message, owner, item, assignment.id))
     return violations
 
 
@@ -97,7 +272,7 @@ def _project(scenario: Scenario, project: Project, plan: ProjectPlan) -> list[Vi
             continue
 
         violations += _timing(scenario, project, index, planned, by_id, release)
-        violations += _staffing(scenario, project, phase.requires, planned)
+        violations += _staffing(scenario, project.id, phase.id, phase.requires, planned.staff)
         violations += _gpus(scenario, project, phase.id, phase.gpus, planned)
     if project.deadline_hard and project.deadline is not None and by_id:
         due = grid.deadline_end(project.deadline)
@@ -147,23 +322,24 @@ def _timing(
 
 
 def _staffing(
-    scenario: Scenario, project: Project, requires: list[Requirement], planned: PhasePlan
+    scenario: Scenario,
+    owner: str,
+    item: str,
+    requires: list[Requirement],
+    staff: list[StaffAssignment],
 ) -> list[Violation]:
+    """Each requirement covered by `count` distinct people at its level, nobody extra."""
     violations: list[Violation] = []
     people = {p.id: p for p in scenario.staff}
-    names = [s.id for s in planned.staff]
+    names = [s.id for s in staff]
     for twice in {n for n in names if names.count(n) > 1}:
-        violations.append(
-            Violation("one_unit", "covers more than one unit", project.id, planned.id, twice)
-        )
+        violations.append(Violation("one_unit", "covers more than one unit", owner, item, twice))
     by_skill: dict[str, list[int]] = defaultdict(list)
-    for assignment in planned.staff:
+    for assignment in staff:
         person = people.get(assignment.id)
         if person is None:
             violations.append(
-                Violation(
-                    "unknown", "no such person in staff", project.id, planned.id, assignment.id
-                )
+                Violation("unknown", "no such person in staff", owner, item, assignment.id)
             )
             continue
         by_skill[assignment.skill].append(person.skills.get(assignment.skill, 0))
@@ -181,8 +357,8 @@ def _staffing(
                     "skills",
                     f"{skill}: needs levels {want or 'none'}, "
                     f"has people at levels {have or 'none'}",
-                    project.id,
-                    planned.id,
+                    owner,
+                    item,
                 )
             )
     return violations
@@ -220,38 +396,46 @@ def _gpus(
     return violations
 
 
+Work = tuple[str, str, int, int, list[StaffAssignment]]  # owner, item, start, end, staff
+
+
+def _work(schedule: Schedule) -> list[Work]:
+    """Everything people work on: selected projects' phases and dataset acquisitions."""
+    work: list[Work] = [
+        (plan.id, phase.id, phase.start, phase.end, phase.staff)
+        for plan in schedule.selected()
+        for phase in plan.phases
+    ]
+    work += [
+        (acquisition_key(d.id), ACQUISITION, d.start, d.end, d.staff)
+        for d in schedule.datasets
+        if d.start is not None and d.end is not None
+    ]
+    return work
+
+
 def _agendas(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     """A person works on one thing at a time, and not while unavailable."""
     violations: list[Violation] = []
-    agenda: dict[str, dict[int, str]] = defaultdict(dict)
+    agenda: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
     known = {p.id for p in scenario.staff}
-    for plan in schedule.selected():
-        for phase in plan.phases:
-            label = f"{plan.id}/{phase.id}"
-            for assignment in phase.staff:
-                if assignment.id not in known:
-                    continue
-                for t in range(phase.start, phase.end):
-                    other = agenda[assignment.id].get(t)
-                    if other is not None and other != label:
-                        violations.append(
-                            Violation(
-                                "one_phase_at_a_time",
-                                f"also works on {other}",
-                                plan.id,
-                                phase.id,
-                                assignment.id,
-                                t,
-                            )
-                        )
-                    agenda[assignment.id][t] = label
+    for owner, item, start, end, staff in _work(schedule):
+        for assignment in staff:
+            if assignment.id not in known:
+                continue
+            for t in range(start, end):
+                other = agenda[assignment.id].get(t)
+                if other is not None and other != (owner, item):
+                    message = f"also works on {'/'.join(other)}"
+                    violations.append(
+                        Violation("one_phase_at_a_time", message, owner, item, assignment.id, t)
+                    )
+                agenda[assignment.id][t] = (owner, item)
     for person in scenario.staff:
         for t in sorted(scenario.unavailable_periods(person) & set(agenda[person.id])):
-            project_id, phase_id = agenda[person.id][t].split("/", 1)
+            owner, item = agenda[person.id][t]
             violations.append(
-                Violation(
-                    "unavailable", "works while unavailable", project_id, phase_id, person.id, t
-                )
+                Violation("unavailable", "works while unavailable", owner, item, person.id, t)
             )
     return violations
 

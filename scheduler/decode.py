@@ -6,31 +6,40 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from constraints.variables import Variables
-from models.decisions import Decisions, PhaseDecision
+from constraints.variables import PhaseVar, Variables
+from models.decisions import ACQUISITION, APPROVAL, Decisions, PhaseDecision
 
 
 def decisions_from(variables: Variables, value: Callable[[cp_model.IntVar], int]) -> Decisions:
-    """Who works on what and when, for every selected project, from variable values."""
+    """Who works on what and when, for every selected project and every acquisition made,
+    from variable values."""
     covering: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for (project_id, phase_id, r, person_id), literal in variables.assignment.items():
         if value(literal):
             covering.setdefault((project_id, phase_id), []).append((person_id, r))
+    gpus = {
+        key: [(c.pool, c.count) for c in choices if value(c.uses)]
+        for key, choices in variables.gpu_choices.items()
+    }
+
+    def decided(item: PhaseVar) -> PhaseDecision:
+        staff = [
+            (person_id, item.requires[r].skill, r)
+            for person_id, r in covering.get((item.project, item.phase), [])
+        ]
+        return PhaseDecision(value(item.start), staff, gpus.get((item.project, item.phase), []))
+
     decisions: Decisions = {}
     for project_var in variables.projects.values():
-        if not value(project_var.selected):
-            continue
-        project = project_var.project
-        phases: dict[str, PhaseDecision] = {}
-        for phase_var, phase in zip(project_var.phases, project.phases, strict=True):
-            decision = PhaseDecision(start=value(phase_var.start))
-            for person_id, r in covering.get((project.id, phase.id), []):
-                decision.staff.append((person_id, phase.requires[r].skill, r))
-            for choice in variables.gpu_choices[(project.id, phase.id)]:
-                if value(choice.uses):
-                    decision.gpus.append((choice.pool, choice.count))
-            phases[phase.id] = decision
-        decisions[project.id] = phases
+        if value(project_var.selected):
+            plan = {phase.phase: decided(phase) for phase in project_var.phases}
+            approval = variables.approvals.get(project_var.project.id)
+            if approval is not None:
+                plan[APPROVAL] = PhaseDecision(value(approval.start))
+            decisions[project_var.project.id] = plan
+    for acquisition in variables.acquisitions.values():
+        if value(acquisition.present):
+            decisions[acquisition.project] = {ACQUISITION: decided(acquisition)}
     return decisions
 
 
@@ -64,7 +73,22 @@ def hint(variables: Variables, decisions: Decisions) -> None:
             add(late, max(0, go_live - variables.scenario.grid.deadline_end(deadline)))
         go_lives.append(go_live)
     if variables.makespan_var is not None:
-        add(variables.makespan_var, max(go_lives, default=0))
+        decided = list(variables.background.go_lives.values())
+        add(variables.makespan_var, max([*go_lives, *decided], default=0))
+    for acquisition in variables.acquisitions.values():
+        made = decisions.get(acquisition.project, {}).get(ACQUISITION)
+        start = made.start if made else acquisition.earliest
+        add(acquisition.present, made is not None)
+        add(acquisition.start, start)
+        add(acquisition.end, start + acquisition.duration)
+    board = variables.scenario.ethics_board
+    for project_id, approval in variables.approvals.items():
+        granted = decisions.get(project_id, {}).get(APPROVAL)
+        if granted is not None and board is not None:
+            end = granted.start + board.review_duration
+            add(approval.start, granted.start)
+            add(approval.end, end)
+            add(approval.meeting, end // board.meeting_every)
     staffed = {
         (project_id, phase_id, person)
         for project_id, phases in decisions.items()

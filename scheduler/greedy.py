@@ -8,10 +8,19 @@ warm start and the baseline benchmarks compare against.
 
 from __future__ import annotations
 
+import math
 from time import perf_counter
 
+from constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
 from models import Phase, Project, Requirement, Scenario, Schedule
-from models.decisions import Decisions, PhaseDecision
+from models.decisions import (
+    ACQUISITION,
+    APPROVAL,
+    Decisions,
+    PhaseDecision,
+    acquisition_key,
+    dataset_of,
+)
 from models.schedule import SolverInfo
 from scheduler.assemble import assemble
 from scheduler.timeline import Timeline
@@ -37,19 +46,32 @@ def decisions_of(scenario: Scenario, schedule: Schedule) -> Decisions:
     for plan in schedule.selected():
         project = scenario.project(plan.id)
         decisions[plan.id] = {}
+        if plan.approval is not None:
+            decisions[plan.id][APPROVAL] = PhaseDecision(start=plan.approval.start)
         for phase_plan in plan.phases:
             phase = next(p for p in project.phases if p.id == phase_plan.id)
             people = [(s.id, s.skill) for s in phase_plan.staff]
             decisions[plan.id][phase.id] = PhaseDecision(
                 start=phase_plan.start,
-                staff=_requirement_units(scenario, phase, people),
+                staff=_requirement_units(scenario, phase.requires, people),
                 gpus=[(g.pool, g.count) for g in phase_plan.gpus],
             )
+    for acquisition in schedule.datasets:
+        dataset = scenario.dataset(acquisition.id)
+        if acquisition.start is None or dataset.acquisition is None:
+            continue
+        people = [(s.id, s.skill) for s in acquisition.staff]
+        decisions[acquisition_key(dataset.id)] = {
+            ACQUISITION: PhaseDecision(
+                start=acquisition.start,
+                staff=_requirement_units(scenario, dataset.acquisition.requires, people),
+            )
+        }
     return decisions
 
 
 def _requirement_units(
-    scenario: Scenario, phase: Phase, people: list[tuple[str, str]]
+    scenario: Scenario, requires: list[Requirement], people: list[tuple[str, str]]
 ) -> list[tuple[str, str, int]]:
     """Which requirement each (person, skill) covers: within a skill, the highest levels asked
     go to the highest levels held."""
@@ -57,13 +79,8 @@ def _requirement_units(
     result: list[tuple[str, str, int]] = []
     for skill in {s for _, s in people}:
         units = sorted(
-            (
-                r
-                for r, req in enumerate(phase.requires)
-                if req.skill == skill
-                for _ in range(req.count)
-            ),
-            key=lambda r: -phase.requires[r].level,
+            (r for r, req in enumerate(requires) if req.skill == skill for _ in range(req.count)),
+            key=lambda r: -requires[r].level,
         )
         holders = sorted(
             (p for p, s in people if s == skill), key=lambda p: -levels.get(p, {}).get(skill, 0)
@@ -86,101 +103,221 @@ def priority_order(scenario: Scenario) -> list[Project]:
 
 def decide(scenario: Scenario) -> tuple[Decisions, dict[str, str]]:
     """Placement decisions for the projects that fit, and why the others do not."""
-    timeline = Timeline(scenario)
-    decisions: Decisions = {}
+    planner = _Planner(scenario)
     reasons: dict[str, str] = {}
     for project in priority_order(scenario):
-        placed, problem = _place(scenario, project, timeline)
-        if placed is not None and not project.mandatory:
-            problem = _not_worth_it(scenario, project, placed)
-            if problem:
-                _release(project, placed, timeline)
-                placed = None
-        if placed is None:
-            reasons[project.id] = problem or "it does not fit"
-        else:
-            decisions[project.id] = placed
-    return decisions, reasons
-
-
-def _place(
-    scenario: Scenario, project: Project, timeline: Timeline
-) -> tuple[dict[str, PhaseDecision] | None, str | None]:
-    grid = scenario.grid
-    release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
-    placed: dict[str, PhaseDecision] = {}
-    for index in project.phase_order():
-        phase = project.phases[index]
-        earliest = max(
-            [
-                release,
-                *(
-                    placed[project.phases[p].id].start + project.phases[p].duration
-                    for p in project.predecessors(index)
-                ),
-            ]
-        )
-        decision = _earliest_slot(scenario, project, phase, earliest, timeline)
-        if decision is None:
-            _release(project, placed, timeline)
-            return None, (
-                f"phase {phase.id} finds no {phase.duration}-period window from period "
-                f"{earliest} with its people and GPUs free before the horizon ends"
+        problem = planner.place(project)
+        if problem is not None:
+            reasons[project.id] = (
+                problem if problem.startswith("not selected") else f"not selected: {problem}"
             )
-        placed[phase.id] = decision
-        timeline.book(
-            project.id,
-            decision.start,
-            decision.start + phase.duration,
-            [person for person, _, _ in decision.staff],
-            decision.gpus,
+    return planner.decisions, reasons
+
+
+Booking = tuple[str, int, int, list[str], list[tuple[str, int]]]  # owner, start, end, ...
+
+
+class _Planner:
+    """Serial schedule generation over a timeline of people, GPUs, the ethics board and the
+    portfolio policies; every placement honours the scenario's hard rules."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.timeline = Timeline(scenario)
+        self.decisions: Decisions = {}
+        self.acquired: dict[str, int] = {}  # dataset -> end of its acquisition
+        staff = len(scenario.staff)
+        self.staff_limit = staff - math.floor(scenario.policies.rd_reserve * staff)
+
+    def place(self, project: Project) -> str | None:
+        """Place the project at its earliest; None when placed, else the reason it is not."""
+        grid = self.scenario.grid
+        not_before = (
+            max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
         )
-    return placed, None
-
-
-def _earliest_slot(
-    scenario: Scenario, project: Project, phase: Phase, earliest: int, timeline: Timeline
-) -> PhaseDecision | None:
-    horizon = scenario.grid.horizon
-    for start in range(earliest, horizon - phase.duration + 1):
-        end = start + phase.duration
-        staff = _pick_staff(scenario, phase.requires, start, end, timeline)
-        if staff is None:
-            continue
-        gpus = _pick_gpus(phase, start, end, timeline)
-        if gpus is None:
-            continue
-        return PhaseDecision(start=start, staff=staff, gpus=gpus)
-    return None
-
-
-def _pick_staff(
-    scenario: Scenario,
-    requires: list[Requirement],
-    start: int,
-    end: int,
-    timeline: Timeline,
-) -> list[tuple[str, str, int]] | None:
-    """Free qualified people for every requirement unit, keeping the experts for harder work."""
-    chosen: list[tuple[str, str, int]] = []
-    taken: set[str] = set()
-    order = sorted(range(len(requires)), key=lambda r: len(scenario.qualified(requires[r])))
-    for r in order:
-        requirement = requires[r]
-        candidates = sorted(
-            (
-                p
-                for p in scenario.qualified(requirement)
-                if p.id not in taken and timeline.person_free(p.id, start, end)
-            ),
-            key=lambda p: (p.skills[requirement.skill], sum(p.skills.values()), p.id),
-        )
-        if len(candidates) < requirement.count:
+        limit = self.scenario.policies.max_concurrent_large
+        large = limit is not None and project.size_class(grid.days) == "large"
+        while True:
+            bookings: list[Booking] = []
+            placed, problem = self._try(project, not_before, bookings)
+            if placed is None:
+                return problem
+            begin = min(d.start for k, d in placed.items() if k != APPROVAL)
+            go_live = max(placed[p.id].start + p.duration for p in project.phases)
+            if large and not self.timeline.fits(self.timeline.large, begin, go_live, 1, limit or 0):
+                self._undo(bookings)
+                not_before = begin + 1  # wait for a large project to finish
+                if not_before >= grid.horizon:
+                    return f"not selected: {limit} large projects are already in flight"
+                continue
+            if not project.mandatory:
+                problem = _not_worth_it(self.scenario, project, placed)
+                if problem:
+                    self._undo(bookings)
+                    return problem
+            if large:
+                self.timeline.add(self.timeline.large, begin, go_live, 1)
+            self._commit(project, placed)
             return None
-        for person in candidates[: requirement.count]:
-            taken.add(person.id)
-            chosen.append((person.id, requirement.skill, r))
-    return chosen
+
+    def _try(
+        self, project: Project, not_before: int, bookings: list[Booking]
+    ) -> tuple[dict[str, PhaseDecision] | None, str | None]:
+        placed: dict[str, PhaseDecision] = {}
+        start_min = not_before
+        for dataset_id in project.datasets:
+            ready = self._dataset_ready(dataset_id, bookings)
+            if ready is None:
+                self._undo(bookings)
+                return None, f"not selected: no people free to acquire dataset {dataset_id}"
+            start_min = max(start_min, ready)
+        approved = 0
+        if project.gated_phases():
+            granted = self._approval(project.id, bookings)
+            if granted is None:
+                self._undo(bookings)
+                return None, "not selected: the ethics board has no review slot in time"
+            placed[APPROVAL] = PhaseDecision(start=granted)
+            approved = granted + self._board_duration()
+        gated = set(project.gated_phases())
+        for index in project.phase_order():
+            phase = project.phases[index]
+            ends = [
+                placed[project.phases[p].id].start + project.phases[p].duration
+                for p in project.predecessors(index)
+            ]
+            earliest = max([start_min, *ends, approved if index in gated else 0])
+            decision = self._earliest_slot(phase.requires, phase.duration, earliest, phase)
+            if decision is None:
+                self._undo(bookings)
+                return None, (
+                    f"phase {phase.id} finds no {phase.duration}-period window from period "
+                    f"{earliest} with its people and GPUs free before the horizon ends"
+                )
+            placed[phase.id] = decision
+            self._book(project.id, decision, phase.duration, bookings)
+        return placed, None
+
+    def _dataset_ready(self, dataset_id: str, bookings: list[Booking]) -> int | None:
+        """When the dataset is ready: 0 if available, else the end of its acquisition, which
+        is placed now when no earlier project needed it."""
+        dataset = self.scenario.dataset(dataset_id)
+        if dataset.available or dataset.acquisition is None:
+            return 0
+        if dataset_id in self.acquired:
+            return self.acquired[dataset_id]
+        acquisition = dataset.acquisition
+        decision = self._earliest_slot(acquisition.requires, acquisition.duration, 0, None)
+        if decision is None:
+            return None
+        key = acquisition_key(dataset_id)
+        self._book(key, decision, acquisition.duration, bookings)
+        self.decisions[key] = {ACQUISITION: decision}
+        self.acquired[dataset_id] = decision.start + acquisition.duration
+        return self.acquired[dataset_id]
+
+    def _board_duration(self) -> int:
+        board = self.scenario.ethics_board
+        return board.review_duration if board else 0
+
+    def _approval(self, project_id: str, bookings: list[Booking]) -> int | None:
+        """The earliest review start whose approval lands on a meeting with the board free."""
+        board = self.scenario.ethics_board
+        if board is None:
+            return 0
+        horizon = self.scenario.grid.horizon
+        meeting = math.ceil(board.review_duration / board.meeting_every) * board.meeting_every
+        while meeting <= horizon:
+            start = meeting - board.review_duration
+            if self.timeline.fits(self.timeline.reviews, start, meeting, 1, board.capacity):
+                self.timeline.add(self.timeline.reviews, start, meeting, 1)
+                bookings.append((f"review:{project_id}", start, meeting, [], []))
+                return start
+            meeting += board.meeting_every
+        return None
+
+    def _earliest_slot(
+        self, requires: list[Requirement], duration: int, earliest: int, phase: Phase | None
+    ) -> PhaseDecision | None:
+        horizon = self.scenario.grid.horizon
+        heads = sum(r.count for r in requires)
+        for start in range(earliest, horizon - duration + 1):
+            end = start + duration
+            if not self.timeline.fits(self.timeline.working, start, end, heads, self.staff_limit):
+                continue
+            staff = self._pick_staff(requires, start, end)
+            if staff is None:
+                continue
+            gpus = _pick_gpus(phase, start, end, self.timeline) if phase is not None else []
+            if gpus is None:
+                continue
+            return PhaseDecision(start=start, staff=staff, gpus=gpus)
+        return None
+
+    def _pick_staff(
+        self, requires: list[Requirement], start: int, end: int
+    ) -> list[tuple[str, str, int]] | None:
+        """Free qualified people for every requirement unit, keeping the experts for harder
+        work; with mentoring, a junior only beside a senior already on the phase."""
+        scenario, timeline = self.scenario, self.timeline
+        mentoring = scenario.policies.mentoring
+        chosen: list[tuple[str, str, int]] = []
+        taken: dict[str, dict[str, int]] = {}
+        order = sorted(
+            range(len(requires)),
+            key=lambda r: (-requires[r].level, len(scenario.qualified(requires[r]))),
+        )
+        for r in order:
+            requirement = requires[r]
+            skill = requirement.skill
+            candidates = sorted(
+                (
+                    p
+                    for p in scenario.qualified(requirement)
+                    if p.id not in taken and timeline.person_free(p.id, start, end)
+                ),
+                key=lambda p: (p.skills[skill], sum(p.skills.values()), p.id),
+            )
+            picked = 0
+            for person in candidates:
+                if picked == requirement.count:
+                    break
+                junior = person.skills[skill] < JUNIOR_BELOW
+                if (
+                    mentoring
+                    and junior
+                    and not any(levels.get(skill, 0) >= SENIOR_FROM for levels in taken.values())
+                ):
+                    continue
+                taken[person.id] = person.skills
+                chosen.append((person.id, skill, r))
+                picked += 1
+            if picked < requirement.count:
+                return None
+        return chosen
+
+    def _book(
+        self, owner: str, decision: PhaseDecision, duration: int, bookings: list[Booking]
+    ) -> None:
+        people = [person for person, _, _ in decision.staff]
+        end = decision.start + duration
+        self.timeline.book(owner, decision.start, end, people, decision.gpus)
+        bookings.append((owner, decision.start, end, people, decision.gpus))
+
+    def _undo(self, bookings: list[Booking]) -> None:
+        for owner, start, end, people, gpus in reversed(bookings):
+            if owner.startswith("review:"):
+                self.timeline.add(self.timeline.reviews, start, end, -1)
+                continue
+            self.timeline.unbook(owner, start, end, people, gpus)
+            dataset = dataset_of(owner)
+            if dataset is not None:
+                self.acquired.pop(dataset, None)
+                self.decisions.pop(owner, None)
+        bookings.clear()
+
+    def _commit(self, project: Project, placed: dict[str, PhaseDecision]) -> None:
+        self.decisions[project.id] = placed
 
 
 def _pick_gpus(
@@ -203,15 +340,6 @@ def _pool_free(
 ) -> bool:
     already = sum(c for p, c in picked if p == pool)
     return timeline.pool_free(pool, count + already, start, end)
-
-
-def _release(project: Project, placed: dict[str, PhaseDecision], timeline: Timeline) -> None:
-    for phase in project.phases:
-        decision = placed.get(phase.id)
-        if decision is not None:
-            people = [person for person, _, _ in decision.staff]
-            end = decision.start + phase.duration
-            timeline.unbook(project.id, decision.start, end, people, decision.gpus)
 
 
 def _not_worth_it(

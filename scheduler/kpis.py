@@ -50,7 +50,92 @@ def compute_kpis(scenario: Scenario, schedule: Schedule) -> KPIs:
         flow_efficiency_by_project=flow,
         utilization=person_utilization(scenario, schedule),
         gpu_utilization=gpu_utilization(scenario, schedule),
+        skill_utilization=skill_utilization(scenario, schedule),
+        load=period_load(scenario, schedule),
+        reuse_saved_periods=reuse_saved_periods(scenario, schedule),
+        sponsor_share=sponsor_shares(scenario, schedule),
     )
+
+
+def reuse_saved_periods(scenario: Scenario, schedule: Schedule) -> int:
+    """Acquisition periods avoided: each acquired dataset serves every selected project that
+    needs it, all but the first reusing it."""
+    selected = [scenario.project(p.id) for p in schedule.selected()]
+    saved = 0
+    for acquisition in schedule.datasets:
+        users = sum(acquisition.id in p.datasets for p in selected)
+        if acquisition.start is not None and acquisition.end is not None and users > 1:
+            saved += (acquisition.end - acquisition.start) * (users - 1)
+    return saved
+
+
+def sponsor_shares(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
+    """Per sponsor, the share of the value per period they asked for that is delivered."""
+    selected = {p.id for p in schedule.selected()}
+    asked: dict[str, float] = {}
+    got: dict[str, float] = {}
+    for project in scenario.scheduled_projects():
+        if project.sponsor is not None:
+            asked[project.sponsor] = asked.get(project.sponsor, 0.0) + project.value
+            delivered = project.value if project.id in selected else 0.0
+            got[project.sponsor] = got.get(project.sponsor, 0.0) + delivered
+    return {s: round(got[s] / asked[s], 3) for s in sorted(asked) if asked[s]}
+
+
+def _work(schedule: Schedule) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """(start, end, [(person, skill)]) of every phase and acquisition in the plan."""
+    work = [
+        (phase.start, phase.end, [(s.id, s.skill) for s in phase.staff])
+        for plan in schedule.selected()
+        for phase in plan.phases
+    ]
+    work += [
+        (d.start, d.end, [(s.id, s.skill) for s in d.staff])
+        for d in schedule.datasets
+        if d.start is not None and d.end is not None
+    ]
+    return work
+
+
+def skill_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
+    """Per skill, person-periods worked with it over person-periods of the people who hold it."""
+    used: Counter[str] = Counter()
+    for start, end, staff in _work(schedule):
+        for _person, skill in staff:
+            used[skill] += end - start
+    result = {}
+    horizon = scenario.grid.horizon
+    for skill in sorted({s for p in scenario.staff for s in p.skills}):
+        supply = sum(
+            horizon - len(scenario.unavailable_periods(p))
+            for p in scenario.staff
+            if skill in p.skills
+        )
+        result[skill] = round(used[skill] / supply, 3) if supply else 0.0
+    return result
+
+
+def period_load(scenario: Scenario, schedule: Schedule) -> dict[str, dict[str, list[int]]]:
+    """Per period: each person's work (1 busy, 0 free), people working per skill, GPUs in use
+    per pool."""
+    horizon = scenario.grid.horizon
+    people = {p.id: [0] * horizon for p in scenario.staff}
+    skills: dict[str, list[int]] = {}
+    for start, end, staff in _work(schedule):
+        for person, skill in staff:
+            row = skills.setdefault(skill, [0] * horizon)
+            for t in range(max(0, start), min(end, horizon)):
+                row[t] += 1
+                if person in people:
+                    people[person][t] = 1
+    gpus = {p.id: [0] * horizon for p in scenario.gpu_pools}
+    for plan in schedule.selected():
+        for phase in plan.phases:
+            for gpu in phase.gpus:
+                for t in range(max(0, phase.start), min(phase.end, horizon)):
+                    if gpu.pool in gpus:
+                        gpus[gpu.pool][t] += gpu.count
+    return {"people": people, "skills": dict(sorted(skills.items())), "gpus": gpus}
 
 
 def staff_cost(scenario: Scenario, schedule: Schedule) -> float:

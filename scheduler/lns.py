@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 from constraints.context import OBJECTIVE_SCALE
 from constraints.variables import Background
 from models import Scenario, Schedule
-from models.decisions import Decisions
+from models.decisions import APPROVAL, Decisions, dataset_of
 from scheduler.assemble import project_plans
 from scheduler.build import build
 from scheduler.decode import decisions_from, hint
@@ -87,6 +87,7 @@ def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -
     incumbent = state.incumbent
     scheduled = [p.id for p in scenario.scheduled_projects()]
     left_out = [p for p in scheduled if p not in incumbent]
+    incumbent = {k: v for k, v in incumbent.items() if dataset_of(k) is None}
     kind = rng.choice(("window", "person", "random"))
     if kind == "window":
         start = rng.randrange(scenario.grid.horizon)
@@ -97,6 +98,7 @@ def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -
                 decision.start < start + WINDOW
                 and start < decision.start + scenario.project(project_id).phase(phase_id).duration
                 for phase_id, decision in phases.items()
+                if phase_id != APPROVAL
             )
         ]
     elif kind == "person" and scenario.staff:
@@ -125,7 +127,18 @@ def _replan(
     rng: random.Random,
 ) -> tuple[Decisions | None, bool]:
     """Best plan of the neighbourhood with the rest frozen; and whether it is proven optimal."""
-    decided = {project: phases for project, phases in incumbent.items() if project not in free}
+    decided = {
+        key: phases
+        for key, phases in incumbent.items()
+        if key not in free and dataset_of(key) is None
+    }
+    # An acquisition stays decided while a decided project needs its dataset.
+    needed = {d for project in decided for d in scenario.project(project).datasets}
+    decided.update(
+        (key, phases)
+        for key, phases in incumbent.items()
+        if (dataset := dataset_of(key)) is not None and dataset in needed
+    )
     excluded = [
         p.id for p in scenario.scheduled_projects() if p.id not in incumbent and p.id not in free
     ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from constraints.balance import FAIRNESS_SCALE
 from constraints.context import OBJECTIVE_SCALE, money
 from models import Scenario, Schedule
 
@@ -31,10 +34,63 @@ def objective_units(scenario: Scenario, schedule: Schedule) -> int:
         if weights.cost:
             total -= _cost_units(scenario, plan.id, schedule)
     if weights.makespan and go_lives:
-        scheduled = scenario.scheduled_projects()
-        unit = sum(scenario.delay_cost(p) for p in scheduled) / len(scheduled)
-        total -= money(weights.makespan * unit) * max(go_lives)
+        total -= money(weights.makespan * scenario.mean_delay_cost()) * max(go_lives)
+    if weights.cost:
+        total -= _acquisition_cost_units(scenario, schedule)
+    if weights.balance and scenario.scheduled_projects():
+        total -= _balance_units(scenario, schedule, go_lives)
     return total
+
+
+def _acquisition_cost_units(scenario: Scenario, schedule: Schedule) -> int:
+    rates = {p.id: p.cost_per_period for p in scenario.staff}
+    return sum(
+        money(scenario.objective.cost * rates.get(person.id, 0.0) * ((d.end or 0) - (d.start or 0)))
+        for d in schedule.datasets
+        for person in d.staff
+        if rates.get(person.id)
+    )
+
+
+def _balance_units(scenario: Scenario, schedule: Schedule, go_lives: list[int]) -> int:
+    """Delivery-gap excess, a late first delivery and the sponsor spread, as the model counts
+    them (constraints/balance.py)."""
+    policies, horizon = scenario.policies, scenario.grid.horizon
+    per_period = money(scenario.objective.balance * scenario.mean_delay_cost())
+    total = 0
+    gap = policies.max_delivery_gap
+    if gap is not None and gap < horizon:
+        distinct = sorted(set(go_lives))
+        total += per_period * sum(max(0, b - a - gap) for a, b in pairwise(distinct))
+    if policies.first_delivery_by is not None:
+        due = scenario.grid.deadline_end(policies.first_delivery_by)
+        total += per_period * max(0, min(go_lives, default=horizon) - due)
+    spread = sponsor_spread(scenario, {p.id for p in schedule.selected()})
+    if spread is not None:
+        per_unit = scenario.objective.balance * scenario.mean_delay_cost() * horizon
+        total += money(per_unit / FAIRNESS_SCALE) * spread
+    return total
+
+
+def sponsor_spread(scenario: Scenario, selected: set[str]) -> int | None:
+    """Best minus worst sponsor share of requested value delivered, in thousandths (None
+    with fewer than two sponsors asking for value)."""
+    requested: dict[str, float] = {}
+    for project in scenario.scheduled_projects():
+        if project.sponsor is not None:
+            requested[project.sponsor] = requested.get(project.sponsor, 0.0) + project.value
+    sponsors = [s for s, v in requested.items() if v > 0]
+    if len(sponsors) < 2:
+        return None
+    shares = [
+        sum(
+            round(FAIRNESS_SCALE * p.value / requested[sponsor])
+            for p in scenario.scheduled_projects()
+            if p.sponsor == sponsor and p.value and p.id in selected
+        )
+        for sponsor in sponsors
+    ]
+    return max(shares) - min(shares)
 
 
 def _cost_units(scenario: Scenario, project_id: str, schedule: Schedule) -> int:

@@ -20,6 +20,10 @@ class Timeline:
     # pool -> GPUs in use per period
     pool_used: dict[str, list[int]] = field(default_factory=dict)
     pool_users: dict[str, dict[int, set[str]]] = field(default_factory=dict)
+    # people at work, ethics reviews and large projects in flight, per period
+    working: list[int] = field(default_factory=list)
+    reviews: list[int] = field(default_factory=list)
+    large: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         horizon = self.scenario.grid.horizon
@@ -31,6 +35,9 @@ class Timeline:
             self.pool_used[pool.id] = [0] * horizon
             self.pool_users[pool.id] = defaultdict(set)
         self.capacity = {p.id: self.scenario.pool_capacity(p.id) for p in self.scenario.gpu_pools}
+        self.working = [0] * horizon
+        self.reviews = [0] * horizon
+        self.large = [0] * horizon
 
     @classmethod
     def of(cls, scenario: Scenario, schedule: Schedule) -> Timeline:
@@ -72,6 +79,8 @@ class Timeline:
             for t in periods:
                 self.pool_used[pool][t] += count
                 self.pool_users[pool][t].add(owner)
+        for t in periods:
+            self.working[t] += len(people)
 
     def unbook(
         self,
@@ -91,3 +100,13 @@ class Timeline:
         for pool, count in gpus:
             for t in periods:
                 self.pool_used[pool][t] -= count
+        for t in periods:
+            self.working[t] -= len(people)
+
+    def add(self, load: list[int], start: int, end: int, amount: int) -> None:
+        """Add ``amount`` to a per-period load (reviews, large projects) over [start, end)."""
+        for t in range(max(0, start), min(end, len(load))):
+            load[t] += amount
+
+    def fits(self, load: list[int], start: int, end: int, extra: int, limit: int) -> bool:
+        return all(load[t] + extra <= limit for t in range(max(0, start), min(end, len(load))))
