@@ -9,6 +9,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from constraints.context import Context, money
+from models import Scenario
 
 
 def post(ctx: Context) -> None:
@@ -149,10 +150,15 @@ def _sponsor_fairness(ctx: Context) -> None:
     worst = model.new_int_var(0, FAIRNESS_SCALE, "worst_share")
     model.add_max_equality(best, shares)
     model.add_min_equality(worst, shares)
-    per_unit = (
-        scenario.objective.balance
-        * ctx.scenario.mean_delay_cost()
-        * scenario.grid.horizon
-        / FAIRNESS_SCALE
-    )
-    ctx.objective.add("balance", -money(per_unit) * (best - worst))
+    coefficient = fairness_coefficient(scenario)
+    # penalty = ceil(coefficient x spread / FAIRNESS_SCALE), exactly: the remainder is bounded.
+    penalty = model.new_int_var(0, coefficient, "fairness_penalty")
+    remainder = model.new_int_var(0, FAIRNESS_SCALE - 1, "fairness_remainder")
+    model.add(FAIRNESS_SCALE * penalty == coefficient * (best - worst) + remainder)
+    ctx.objective.add("balance", -penalty)
+
+
+def fairness_coefficient(scenario: Scenario) -> int:
+    """Objective units one full unit of sponsor spread (0 -> 1) costs: `balance` x the mean
+    delay cost x the horizon."""
+    return money(scenario.objective.balance * scenario.mean_delay_cost() * scenario.grid.horizon)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from constraints.balance import FAIRNESS_SCALE
+from constraints.balance import FAIRNESS_SCALE, fairness_coefficient
 from constraints.context import OBJECTIVE_SCALE, money
 from models import Scenario, Schedule
 
@@ -67,8 +67,7 @@ def _balance_units(scenario: Scenario, schedule: Schedule, go_lives: list[int]) 
         total += per_period * max(0, min(go_lives, default=horizon) - due)
     spread = sponsor_spread(scenario, {p.id for p in schedule.selected()})
     if spread is not None:
-        per_unit = scenario.objective.balance * scenario.mean_delay_cost() * horizon
-        total += money(per_unit / FAIRNESS_SCALE) * spread
+        total += -(-fairness_coefficient(scenario) * spread // FAIRNESS_SCALE)  # ceiling
     return total
 
 
