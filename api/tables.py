@@ -211,9 +211,9 @@ class SchedulePublic(ScheduleSummary):
 # --------------------------------------------------------------------------- API keys
 
 
-class ApiKeyCreate(SQLModel):
-    name: str = Field(
-        "", max_length=100, regex=r"^[^\x00]*$", description="Who or what uses the key."
+class ApiKeyCreate(BaseModel):
+    name: str = PublicField(
+        "", max_length=100, pattern=r"^[^\x00]*$", description="Who or what uses the key."
     )
     role: Role = "viewer"
 

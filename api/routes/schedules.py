@@ -132,12 +132,31 @@ def read_gantt(
     return figure_response(figure, format, f"{scenario.name}: Gantt")
 
 
+LoadView = Literal["overview", "gpus", "skills", "flow"]
+
+
 @router.get("/{schedule_id}/load", responses=CHART_RESPONSES)
 def read_load(
-    schedule_id: ScheduleId, session: SessionDep, _: Viewer, format: ChartFormat = "html"
+    schedule_id: ScheduleId,
+    session: SessionDep,
+    _: Viewer,
+    format: ChartFormat = "html",
+    view: Annotated[LoadView, Query(description="Which load chart.")] = "overview",
 ) -> Response:
-    """People at work per skill and GPUs in use per pool, period by period."""
-    from charts import load_chart
+    """Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
+    against available people (heatmap), or each project's working and waiting time (flow)."""
+    from charts import flow_chart, gpu_load, load_chart, skill_heatmap
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
-    return figure_response(load_chart(scenario, schedule), format, f"{scenario.name}: load")
+    chart = {"overview": load_chart, "gpus": gpu_load, "skills": skill_heatmap, "flow": flow_chart}
+    figure = chart[view](scenario, schedule)
+    return figure_response(figure, format, f"{scenario.name}: {view}")
+
+
+@router.get("/{schedule_id}/report", responses={**ERRORS, 200: {"content": {"text/html": {}}}})
+def read_report(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
+    """The whole schedule report as one self-contained page: KPIs, Gantts and load charts."""
+    from charts import report_html
+
+    scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    return Response(report_html(scenario, schedule), media_type="text/html")

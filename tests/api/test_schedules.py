@@ -77,7 +77,18 @@ def test_kpis(client: TestClient, keys: Headers, schedule_id: int) -> None:
     assert kpis["delivered"] == 3 and kpis["value"] > 0
 
 
-@pytest.mark.parametrize("chart", ["gantt", "gantt?view=people", "gantt?sponsor=cfo", "load"])
+@pytest.mark.parametrize(
+    "chart",
+    [
+        "gantt",
+        "gantt?view=people",
+        "gantt?sponsor=cfo",
+        "load",
+        "load?view=gpus",
+        "load?view=skills",
+        "load?view=flow",
+    ],
+)
 def test_charts_as_page_and_plotly_json(
     client: TestClient, keys: Headers, schedule_id: int, chart: str
 ) -> None:
@@ -92,6 +103,11 @@ def test_charts_as_page_and_plotly_json(
     if "sponsor=cfo" in chart:
         drawn = {c[1] for trace in figure["data"] for c in trace.get("customdata") or []}
         assert drawn == {"fraud"}
+
+
+def test_the_whole_report(client: TestClient, keys: Headers, schedule_id: int) -> None:
+    report = client.get(f"/schedules/{schedule_id}/report", headers=keys["viewer"])
+    assert report.status_code == 200 and "tiny portfolio" in report.text
 
 
 def test_compare_two_schedules(client: TestClient, keys: Headers) -> None:
