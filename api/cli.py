@@ -146,8 +146,8 @@ def _print_summary(scenario: Scenario, schedule: Schedule) -> None:
         )
     console.print(projects)
     for plan in schedule.projects:
-        if not plan.selected:
-            console.print(f"[bold]{plan.id}[/bold] {plan.reason or 'not selected'}", soft_wrap=True)
+        if plan.reason:
+            console.print(f"[bold]{plan.id}[/bold] {plan.reason}", soft_wrap=True)
 
 
 def kpi_table(schedule: Schedule) -> Table:
@@ -167,6 +167,12 @@ def kpi_table(schedule: Schedule) -> Table:
         ("last go-live (period)", str(kpis.makespan)),
         ("max gap between go-lives", f"{kpis.max_delivery_gap} periods"),
         ("flow efficiency", f"{kpis.flow_efficiency:.0%}"),
+        ("acquisition periods saved by reuse", str(kpis.reuse_saved_periods)),
+        (
+            "sponsor share delivered",
+            ", ".join(f"{s} {v:.0%}" for s, v in kpis.sponsor_share.items()),
+        ),
+        ("skill utilization", ", ".join(f"{s} {u:.0%}" for s, u in kpis.skill_utilization.items())),
         ("busiest people", ", ".join(f"{p} {u:.0%}" for p, u in busiest)),
         ("GPU utilization", ", ".join(f"{p} {u:.0%}" for p, u in kpis.gpu_utilization.items())),
     ]

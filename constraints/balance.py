@@ -133,26 +133,29 @@ def _sponsor_fairness(ctx: Context) -> None:
         return
     shares = []
     for sponsor in sponsors:
-        share = model.new_int_var(0, FAIRNESS_SCALE, f"share_{sponsor}")
         terms = []
         constant = 0
+        ceiling = 0  # rounded weights may add up to a little more than FAIRNESS_SCALE
         for project in scenario.scheduled_projects():
             if project.sponsor != sponsor or not project.value:
                 continue
             weight = round(FAIRNESS_SCALE * project.value / requested[sponsor])
+            ceiling += weight
             if project.id in variables.projects:
                 terms.append(weight * variables.projects[project.id].selected)
             elif project.id in variables.background.go_lives:
                 constant += weight
+        share = model.new_int_var(0, ceiling, f"share_{sponsor}")
         model.add(share == sum(terms) + constant)
         shares.append(share)
-    best = model.new_int_var(0, FAIRNESS_SCALE, "best_share")
-    worst = model.new_int_var(0, FAIRNESS_SCALE, "worst_share")
+    top = 2 * FAIRNESS_SCALE
+    best = model.new_int_var(0, top, "best_share")
+    worst = model.new_int_var(0, top, "worst_share")
     model.add_max_equality(best, shares)
     model.add_min_equality(worst, shares)
     coefficient = fairness_coefficient(scenario)
     # penalty = ceil(coefficient x spread / FAIRNESS_SCALE), exactly: the remainder is bounded.
-    penalty = model.new_int_var(0, coefficient, "fairness_penalty")
+    penalty = model.new_int_var(0, 2 * coefficient, "fairness_penalty")
     remainder = model.new_int_var(0, FAIRNESS_SCALE - 1, "fairness_remainder")
     model.add(FAIRNESS_SCALE * penalty == coefficient * (best - worst) + remainder)
     ctx.objective.add("balance", -penalty)

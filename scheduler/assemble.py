@@ -28,7 +28,7 @@ def assemble(
 ) -> Schedule:
     """A complete schedule with dates, lateness, KPIs and reasons for unselected projects."""
     from scheduler.kpis import compute_kpis
-    from scheduler.reasons import unselected_reasons
+    from scheduler.reasons import late_reasons, unselected_reasons
     from scheduler.score import evaluate
 
     schedule = Schedule(
@@ -45,9 +45,9 @@ def assemble(
         schedule.kpis = compute_kpis(scenario, schedule)
         found = unselected_reasons(scenario, schedule)
         found.update(reasons or {})
+        found.update(late_reasons(scenario, schedule))
         for plan in schedule.projects:
-            if not plan.selected:
-                plan.reason = found.get(plan.id)
+            plan.reason = found.get(plan.id)
     return schedule
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models import Project, Scenario, Schedule
+from models import Phase, Project, ProjectPlan, Scenario, Schedule
 from scheduler.timeline import Timeline
 
 
@@ -25,6 +25,82 @@ def critical_path(project: Project) -> int:
         preds = project.predecessors(index)
         finish[index] = max((finish[p] for p in preds), default=0) + project.phases[index].duration
     return max(finish.values())
+
+
+def late_reasons(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
+    """For every selected project that goes live after its deadline, what delayed it."""
+    timeline = Timeline.of(scenario, schedule)
+    reasons = {}
+    for plan in schedule.selected():
+        if plan.late_by > 0:
+            reasons[plan.id] = _delay(scenario, scenario.project(plan.id), plan, timeline)
+    return reasons
+
+
+def _delay(scenario: Scenario, project: Project, plan: ProjectPlan, timeline: Timeline) -> str:
+    grid = scenario.grid
+    release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
+    head = f"late by {plan.late_by} periods"
+    assert project.deadline is not None
+    due = grid.deadline_end(project.deadline)
+    if release + critical_path(project) > due:
+        return (
+            f"{head}: its phases need {critical_path(project)} periods in sequence from period "
+            f"{release}, past its deadline {project.deadline}"
+        )
+    causes: list[str] = []
+    ends = {p.id: p.end for p in plan.phases}
+    gated = {project.phases[i].id for i in project.gated_phases()}
+    for index, phase in enumerate(project.phases):
+        planned = plan.phase(phase.id)
+        if planned is None:
+            continue
+        ready = max([release, *(ends[project.phases[p].id] for p in project.predecessors(index))])
+        if planned.start <= ready:
+            continue
+        if phase.id in gated and plan.approval is not None and planned.start == plan.approval.end:
+            causes.append(
+                f"{phase.id} waited for the ethics approval granted at period {plan.approval.end}"
+            )
+            continue
+        short = _short_in(scenario, project.id, phase, ready, planned.start, timeline)
+        causes.append(
+            f"{phase.id} waited from period {ready} to {planned.start}"
+            + (f" for {short}" if short else "")
+        )
+    if not causes:
+        return f"{head}: the plan earns more with it late than with other projects later"
+    return f"{head}: " + "; ".join(causes)
+
+
+def _short_in(
+    scenario: Scenario, project_id: str, phase: Phase, first: int, last: int, timeline: Timeline
+) -> str:
+    """The requirement or GPU demand that was taken by other projects while the phase waited."""
+    for requirement in phase.requires:
+        holders: Counter[str] = Counter()
+        for t in range(first, last):
+            free = [
+                p
+                for p in scenario.qualified(requirement)
+                if timeline.person_busy[p.id].get(t, project_id) == project_id
+            ]
+            if len(free) < requirement.count:
+                holders.update(
+                    timeline.person_busy[p.id][t]
+                    for p in scenario.qualified(requirement)
+                    if timeline.person_busy[p.id].get(t, project_id) != project_id
+                )
+        if holders:
+            names = ", ".join(name for name, _ in holders.most_common(3))
+            return f"{requirement.skill} >= {requirement.level}, taken by {names}"
+    for demand in phase.gpus:
+        for pool in demand.pools:
+            users = {u for t in range(first, last) for u in timeline.pool_users[pool].get(t, set())}
+            users.discard(project_id)
+            if users:
+                return f"GPUs of {pool}, used by {', '.join(sorted(users)[:3])}"
+    return ""
 
 
 def optimistic_bound(scenario: Scenario) -> float:

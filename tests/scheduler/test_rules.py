@@ -82,6 +82,8 @@ def test_soft_deadline_costs_lateness_by_weight() -> None:
     plan = solved(scenario_of(projects=[valuable, urgent]))
     assert plan.project("urgent").late_by == 5  # 5 late periods x 10 < 5 periods x 100
     assert plan.kpis.lateness_periods == 5
+    reason = plan.project("urgent").reason or ""
+    assert "late by 5 periods" in reason and "data_science >= 3, taken by valuable" in reason
 
     weighted = solved(scenario_of(projects=[valuable, urgent], objective={"lateness": 30}))
     assert weighted.project("urgent").late_by == 0
