@@ -18,7 +18,14 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from models import InputError, Scenario, Schedule, load_scenario, load_schedule
+from models import (
+    InputError,
+    Scenario,
+    Schedule,
+    load_scenario,
+    load_schedule,
+    parse_scenario,
+)
 from models.files import write_atomic
 
 app = typer.Typer(
@@ -183,6 +190,99 @@ def kpi_table(schedule: Schedule) -> Table:
 
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{key} {value}" for key, value in counts.items()) or "-"
+
+
+@app.command()
+def replan(
+    scenario_path: ScenarioPath,
+    baseline_path: Annotated[Path, typer.Option("--baseline", help="The schedule to replan.")],
+    now: Annotated[str, typer.Option(help="Replan from this date (YYYY-MM-DD).")],
+    incidents_path: Annotated[
+        Path | None, typer.Option("--incidents", help="YAML/JSON list of drift incidents.")
+    ] = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds.")] = 30.0,
+    workers: Annotated[
+        int | None, typer.Option(help="CP-SAT workers (default: all cores).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    out: Annotated[Path, typer.Option(help="Directory for the outputs.")] = Path("."),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+) -> None:
+    """Replan after drift incidents: started work stays, refresh work enters, the rest moves
+    as little as it must; writes schedule.json, diff.json and gantt.html (baseline as ghosts)."""
+    from datetime import date
+
+    from charts import replan_gantt
+    from models.loading import read_document
+    from models.scenario import Incident
+    from scheduler import SolveOptions
+    from scheduler.options import default_workers
+    from scheduler.replan import replan as run_replan
+
+    scenario = _load(scenario_path)
+    with user_errors():
+        baseline = load_schedule(baseline_path)
+        try:
+            when = date.fromisoformat(now)
+        except ValueError:
+            raise ValueError(f"--now: {now!r} is not a date (YYYY-MM-DD)") from None
+        incidents: list[Incident] = []
+        if incidents_path is not None:
+            raw = read_document(incidents_path)
+            raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
+            if not isinstance(raw, list):
+                raise ValueError(f"{incidents_path}: expected a list of incidents")
+            document = scenario.model_dump(mode="json", by_alias=True)
+            document["incidents"] = [*document["incidents"], *raw]
+            incidents = parse_scenario(document, str(incidents_path)).incidents[
+                len(scenario.incidents) :
+            ]
+        options = SolveOptions(
+            time_limit=time_limit, workers=workers or default_workers(), seed=seed
+        )
+        with _progress_line(quiet) as on_progress:
+            result = run_replan(scenario, baseline, when, options, incidents, on_progress)
+    schedule = result.schedule
+    write_atomic(out / "schedule.json", schedule.model_dump_json(indent=2))
+    write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))
+    if schedule.projects:
+        figure = replan_gantt(scenario, schedule, baseline)
+        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=True, full_html=True))
+    console.print(
+        f"[bold]replan from period {result.now}[/bold]: {schedule.status}, "
+        f"objective {schedule.objective:,.0f}; {result.frozen_phases} phases frozen"
+    )
+    if schedule.explanation:
+        console.print(schedule.explanation)
+    if schedule.status not in ("optimal", "feasible"):
+        raise typer.Exit(1)
+    changes = result.diff
+    table = Table(title="What moved")
+    for column in ("project", "phase", "from", "to", "by", "people off", "people on"):
+        table.add_column(column)
+    staff = {(c.project, c.phase): c for c in changes.staff_changed}
+    keys = sorted({(m.project, m.phase) for m in changes.moved} | set(staff))
+    moves = {(m.project, m.phase): m for m in changes.moved}
+    for key in keys:
+        move, change = moves.get(key), staff.get(key)
+        table.add_row(
+            key[0],
+            key[1],
+            str(move.before) if move else "",
+            str(move.after) if move else "",
+            f"{move.by:+d}" if move else "",
+            ", ".join(change.removed) if change else "",
+            ", ".join(change.added) if change else "",
+        )
+    console.print(table)
+    console.print(
+        f"moved {len(changes.moved)} of {changes.phases_compared} future phases "
+        f"({changes.moved_share:.0%}); added: {', '.join(changes.added) or '-'}; "
+        f"dropped: {', '.join(changes.dropped) or '-'}"
+    )
+    deltas = ", ".join(f"{k} {v:+,.2f}" for k, v in changes.kpi_deltas.items() if v)
+    console.print(f"KPI deltas: {deltas or 'none'}")
+    console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
 
 
 @app.command()

@@ -1,7 +1,13 @@
 """Plotly figures built from a Schedule (Gantt, load and comparison charts, the HTML report)."""
 
 from charts.compare import compare_chart
-from charts.gantt import people_gantt, project_gantt, report_html, write_gantt_html
+from charts.gantt import (
+    people_gantt,
+    project_gantt,
+    replan_gantt,
+    report_html,
+    write_gantt_html,
+)
 from charts.load import flow_chart, gpu_load, load_chart, skill_heatmap
 
 __all__ = [
@@ -11,6 +17,7 @@ __all__ = [
     "load_chart",
     "people_gantt",
     "project_gantt",
+    "replan_gantt",
     "report_html",
     "skill_heatmap",
     "write_gantt_html",

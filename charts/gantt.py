@@ -900,3 +900,33 @@ def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -
     and moved into place, so readers never see a half-written page.
     """
     return write_atomic(path, report_html(scenario, schedule))
+
+
+def replan_gantt(scenario: Scenario, schedule: Schedule, baseline: Schedule) -> go.Figure:
+    """The project Gantt of a replanned schedule with the baseline's phases as ghost bars."""
+    figure = project_gantt(scenario, schedule)
+    grid = scenario.grid
+    drawn = {p.id for p in schedule.selected()}
+    ghost = _Bars(name="baseline", color="rgba(110, 110, 110, 0.35)", placement=_PHASE_LANE)
+    for plan in baseline.selected():
+        if plan.id not in drawn:
+            continue
+        for phase in plan.phases:
+            span = _span(grid, phase.start, phase.end, None, None)
+            hover = f"baseline {_esc(plan.id)}/{_esc(phase.id)}: {span.dates_text()}"
+            ghost.add(
+                _project_label(scenario, plan.id), span, "", hover, ["baseline", plan.id, phase.id]
+            )
+    figure.add_trace(ghost.trace())
+    # Keep the sponsor dropdown's visibility masks aligned: the ghost bars always show.
+    for menu in figure.layout.updatemenus or ():
+        for button in menu.buttons or ():
+            masks = list(button.args)
+            if masks and isinstance(masks[0], dict) and "visible" in masks[0]:
+                masks[0] = {
+                    **masks[0],
+                    "visible": [*masks[0]["visible"], True],
+                    "showlegend": [*masks[0].get("showlegend", []), True],
+                }
+                button.args = masks
+    return figure

@@ -23,7 +23,7 @@ def post(ctx: Context) -> None:
         model.add(approval.end == board.meeting_every * approval.meeting).only_enforce_if(
             [selected, *meetings_rule]
         )
-        model.add(approval.start == 0).only_enforce_if(~selected)
+        model.add(approval.start == approval.start.proto.domain[0]).only_enforce_if(~selected)
         for index in project_var.project.gated_phases():
             gated = project_var.phases[index]
             model.add(gated.start >= approval.end).only_enforce_if(selected)

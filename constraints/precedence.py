@@ -18,6 +18,15 @@ def post(ctx: Context) -> None:
             for pred in project.predecessors(index):
                 model.add(phase.start >= project_var.phases[pred].end).only_enforce_if(selected)
             model.add(phase.end <= grid.horizon).only_enforce_if([selected, *horizon_rule])
+        if variables.not_before:
+            now_rule = variables.rule(
+                "now", f"nothing new starts before period {variables.not_before}"
+            )
+            for phase in project_var.phases:
+                if (phase.project, phase.phase) not in variables.frozen:
+                    model.add(phase.start >= variables.not_before).only_enforce_if(
+                        [selected, *now_rule]
+                    )
         if project.release is not None:
             release = grid.first_period_on_or_after(project.release)
             rule = variables.rule(

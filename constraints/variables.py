@@ -170,6 +170,9 @@ class Variables:
     frozen: Mapping[tuple[str, str], PhaseDecision] = field(default_factory=dict)
     excluded: frozenset[str] = frozenset()
     background: Background = field(default_factory=lambda: Background({}))
+    # replanning: nothing that is not frozen starts before this period; the plan to stay near
+    not_before: int = 0
+    baseline: Mapping[str, Mapping[str, PhaseDecision]] = field(default_factory=dict)
     projects: dict[str, ProjectVar] = field(default_factory=dict)
     # (project, phase, requirement index, person) -> covers that requirement unit
     assignment: dict[tuple[str, str, int, str], Literal] = field(default_factory=dict)
@@ -244,9 +247,14 @@ class Variables:
             return [0] * count, [self.horizon] * count
         grid = self.scenario.grid
         release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
+        release = max(release, self.not_before)
         order = project.phase_order()
         earliest = [release] * count
         for i in order:
+            frozen = self.frozen.get((project.id, project.phases[i].id))
+            if frozen is not None:
+                earliest[i] = frozen.start  # started work keeps its start, release or not
+                continue
             for pred in project.predecessors(i):
                 earliest[i] = max(earliest[i], earliest[pred] + project.phases[pred].duration)
         latest = [self.horizon - p.duration for p in project.phases]
@@ -268,7 +276,11 @@ class Variables:
             key = acquisition_key(dataset.id)
             duration = dataset.acquisition.duration
             frozen = self.frozen.get((key, ACQUISITION))
-            low, high = (frozen.start, frozen.start) if frozen else (0, max(0, horizon - duration))
+            low, high = (
+                (frozen.start, frozen.start)
+                if frozen
+                else (min(self.not_before, horizon - duration), max(0, horizon - duration))
+            )
             acquired = model.new_bool_var(f"{key}_acquired")
             if frozen is not None:
                 model.add(acquired == 1)
@@ -299,7 +311,7 @@ class Variables:
             if project.ethics != "required":
                 continue
             frozen = self.frozen.get((project.id, APPROVAL))
-            low, high = (frozen.start, frozen.start) if frozen else (0, horizon)
+            low, high = (frozen.start, frozen.start) if frozen else (self.not_before, horizon)
             start = model.new_int_var(low, high, f"{project.id}_review_start")
             end = model.new_int_var(
                 low + board.review_duration, high + board.review_duration, f"{project.id}_approval"

@@ -17,6 +17,7 @@ from constraints import (
     precedence,
     reserve,
     selection,
+    stability,
     staffing,
 )
 from constraints.context import Context, ObjectiveTerms
@@ -36,6 +37,7 @@ FAMILIES = (
     reserve,
     mentoring,
     balance,
+    stability,
 )
 
 
@@ -52,6 +54,8 @@ def build(
     frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
     excluded: Iterable[str] = (),
     background: Background | None = None,
+    not_before: int = 0,
+    baseline: Mapping[str, Mapping[str, PhaseDecision]] | None = None,
 ) -> BuiltModel:
     """The CP-SAT model of ``scenario``; with ``explain`` every rule group gets a literal;
     ``frozen`` phases keep their decisions and ``excluded`` projects do not run."""
@@ -63,6 +67,8 @@ def build(
         frozen=frozen or {},
         excluded=frozenset(excluded),
         background=background or Background({}),
+        not_before=not_before,
+        baseline=baseline or {},
     )
     objective = ObjectiveTerms()
     context = Context(model, scenario, variables, objective)

@@ -6,20 +6,28 @@ literals as assumptions gives a set that conflicts, which is then shrunk one rul
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from time import perf_counter
 
 from ortools.sat.python import cp_model
 
 from constraints.variables import RuleLiteral
 from models import Scenario
+from models.decisions import PhaseDecision
 from scheduler.build import build
 from scheduler.reasons import critical_path
 
 
-def conflicting_rules(scenario: Scenario, time_limit: float = 20.0) -> list[RuleLiteral] | None:
-    """A small set of rule groups that conflict, or None when none is found in time."""
+def conflicting_rules(
+    scenario: Scenario,
+    time_limit: float = 20.0,
+    frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
+    not_before: int = 0,
+) -> list[RuleLiteral] | None:
+    """A small set of rule groups that conflict, or None when none is found in time; frozen
+    phases (replanning) are facts, not rules."""
     started = perf_counter()
-    built = build(scenario, explain=True)
+    built = build(scenario, explain=True, frozen=frozen, not_before=not_before)
     rules = list(built.variables.rules.values())
     by_index = {rule.literal.index: rule for rule in rules}
 
@@ -48,9 +56,14 @@ def conflicting_rules(scenario: Scenario, time_limit: float = 20.0) -> list[Rule
     return core
 
 
-def explain(scenario: Scenario, time_limit: float = 20.0) -> str:
+def explain(
+    scenario: Scenario,
+    time_limit: float = 20.0,
+    frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
+    not_before: int = 0,
+) -> str:
     """The explanation of an infeasible scenario, in the scenario's own terms."""
-    core = conflicting_rules(scenario, time_limit)
+    core = conflicting_rules(scenario, time_limit, frozen, not_before)
     if core is None:
         return (
             "no small set of rules was found to conflict within the time limit; the people, "

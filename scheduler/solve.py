@@ -13,7 +13,7 @@ from models import Scenario, Schedule
 from models.schedule import SolverInfo, SolveStatus
 from scheduler import greedy, lns
 from scheduler.assemble import assemble
-from scheduler.build import build
+from scheduler.build import BuiltModel, build
 from scheduler.check import check
 from scheduler.decode import decisions_from, hint
 from scheduler.explain import explain
@@ -168,12 +168,26 @@ def _solve_whole(
     reporter: _Reporter,
     info: SolverInfo,
 ) -> Schedule:
-    started = reporter.started
     building = perf_counter()
     built = build(scenario)
     info.build_seconds = round(perf_counter() - building, 3)
     if options.warm_start:
         hint(built.variables, greedy.decisions_of(scenario, baseline))
+    fallback = None if check(scenario, baseline) else baseline
+    return solve_built(scenario, built, options, reporter, info, fallback)
+
+
+def solve_built(
+    scenario: Scenario,
+    built: BuiltModel,
+    options: SolveOptions,
+    reporter: _Reporter,
+    info: SolverInfo,
+    fallback: Schedule | None = None,
+) -> Schedule:
+    """Run CP-SAT on a built (and hinted) model and decode the result; ``fallback`` is a valid
+    plan to return when CP-SAT finds none in time."""
+    started = reporter.started
     solver = cp_model.CpSolver()
     parameters = solver.parameters
     parameters.max_time_in_seconds = max(0.1, options.time_limit - (perf_counter() - started))
@@ -202,12 +216,12 @@ def _solve_whole(
             bound=solver.best_objective_bound / OBJECTIVE_SCALE,
             solve_seconds=perf_counter() - started,
         )
-    if status == "unknown" and not check(scenario, baseline):
-        baseline.explanation = (
+    if status == "unknown" and fallback is not None:
+        fallback.explanation = (
             f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
         )
-        baseline.solve_seconds = round(perf_counter() - started, 3)
-        return baseline
+        fallback.solve_seconds = round(perf_counter() - started, 3)
+        return fallback
     schedule = Schedule(
         scenario=scenario.name,
         status=status,
@@ -216,7 +230,10 @@ def _solve_whole(
         projects=[],
     )
     if status == "infeasible":
-        schedule.explanation = explain(scenario)
+        variables = built.variables
+        schedule.explanation = explain(
+            scenario, frozen=variables.frozen, not_before=variables.not_before
+        )
     else:
         schedule.explanation = f"no plan found in {options.time_limit:g} s; allow more time"
     return schedule

@@ -74,3 +74,59 @@ def test_validate_schema_and_generate(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
     assert len(yaml.safe_load(out.read_text())["projects"]) == 15
+
+
+def test_replan_after_a_drift_incident(tmp_path: Path) -> None:
+    runner.invoke(app, ["solve", str(EXAMPLE), "--greedy", "--out", str(tmp_path)])
+    incidents = tmp_path / "incidents.yaml"
+    incidents.write_text(
+        yaml.safe_dump(
+            [
+                {
+                    "id": "churn_drift",
+                    "project": "churn_v2",
+                    "detected": "2027-03-01",
+                    "sla": 6,
+                    "phases": [
+                        {
+                            "id": "retrain",
+                            "duration": 2,
+                            "requires": [{"skill": "data_science", "level": 3}],
+                        }
+                    ],
+                }
+            ]
+        )
+    )
+    out = tmp_path / "replanned"
+    result = runner.invoke(
+        app,
+        [
+            "replan",
+            str(EXAMPLE),
+            "--baseline",
+            str(tmp_path / "schedule.json"),
+            "--now",
+            "2027-03-01",
+            "--incidents",
+            str(incidents),
+            "--time-limit",
+            "5",
+            "--workers",
+            "2",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "What moved" in result.output and "phases frozen" in result.output
+    schedule = json.loads((out / "schedule.json").read_text())
+    refresh = next(p for p in schedule["projects"] if p["id"] == "churn_drift")
+    assert refresh["selected"] and refresh["end"] <= 8 + 6
+    assert "moved" in json.loads((out / "diff.json").read_text())
+    assert "baseline" in (out / "gantt.html").read_text()
+    bad = runner.invoke(
+        app,
+        ["replan", str(EXAMPLE), "--baseline", str(tmp_path / "schedule.json"), "--now", "someday"],
+    )
+    assert bad.exit_code == 2 and "--now" in bad.output

@@ -1,0 +1,115 @@
+"""Replanning after drift incidents: refresh work with an SLA enters, what has started stays,
+the rest moves as little as it must."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from time import perf_counter
+
+from models import Scenario, Schedule, parse_scenario
+from models.decisions import Decisions, PhaseDecision
+from models.diff import ScheduleDiff, diff
+from models.scenario import Incident
+from models.schedule import SolverInfo
+from scheduler import greedy
+from scheduler.build import build
+from scheduler.decode import hint
+from scheduler.options import SolveOptions
+from scheduler.solve import ProgressCallback, _Reporter, solve_built
+
+
+@dataclass
+class Replan:
+    """The new schedule, what changed against the baseline, and how much was frozen."""
+
+    schedule: Schedule
+    diff: ScheduleDiff
+    frozen_phases: int
+    now: int
+
+
+def with_incidents(scenario: Scenario, incidents: Sequence[Incident] = ()) -> Scenario:
+    """The scenario with every incident (its own and ``incidents``) as mandatory refresh work:
+    released when detected, due (hard) by the end of period detected + sla - 1."""
+    document = scenario.model_dump(mode="json", by_alias=True)
+    grid = scenario.grid
+    drifted = {p.id: p for p in scenario.projects}
+    document["incidents"] = [i.model_dump(mode="json", by_alias=True) for i in incidents] + [
+        i.model_dump(mode="json", by_alias=True) for i in scenario.incidents
+    ]
+    for incident in [*scenario.incidents, *incidents]:
+        project = drifted.get(incident.project)
+        due = min(grid.horizon, grid.period_of(incident.detected) + incident.sla)
+        document["projects"].append(
+            {
+                "id": incident.id,
+                "name": f"Refresh of {incident.project} after drift incident {incident.id}",
+                "sponsor": project.sponsor if project else None,
+                "value": project.value if project else 0,
+                "priority": "must",
+                "status": "committed",
+                "release": incident.detected.isoformat(),
+                "deadline": grid.end_date_of(due).isoformat(),
+                "deadline_hard": True,
+                "phases": [p.model_dump(mode="json", by_alias=True) for p in incident.phases],
+            }
+        )
+    document["incidents"] = []
+    return parse_scenario(document, "scenario with incidents")
+
+
+def replan(
+    scenario: Scenario,
+    baseline: Schedule,
+    now: date,
+    options: SolveOptions | None = None,
+    incidents: Sequence[Incident] = (),
+    on_progress: ProgressCallback | None = None,
+) -> Replan:
+    """Replan from ``now``: phases started before now (and within `policies.freeze_periods`
+    after it) keep their start, people and GPUs; incidents become mandatory refresh work; the
+    other phases may move at a cost per period moved and per person changed."""
+    options = options or SolveOptions()
+    started = perf_counter()
+    grid = scenario.grid
+    if not grid.contains(now):
+        raise ValueError(f"now: {now} is outside the horizon {grid.start} .. {grid.end_date}")
+    now_period = grid.period_of(now)
+    full = with_incidents(scenario, incidents)
+    unknown = [p.id for p in baseline.projects if p.selected and p.id not in _scheduled(full)]
+    if unknown:
+        raise ValueError(f"baseline: projects not in the scenario: {', '.join(unknown)}")
+    promised = greedy.decisions_of(full, baseline)
+    frozen = _frozen(promised, now_period + full.policies.freeze_periods)
+    built = build(full, frozen=frozen, not_before=now_period, baseline=promised)
+    hint(built.variables, promised)
+    info = SolverInfo(
+        engine="cp-sat",
+        strategy="full",
+        time_limit=options.time_limit,
+        workers=options.workers,
+        seed=options.seed,
+        relative_gap=options.relative_gap,
+        build_seconds=round(perf_counter() - started, 3),
+    )
+    reporter = _Reporter(started, on_progress)
+    schedule = solve_built(full, built, options, reporter, info)
+    changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
+    return Replan(schedule, changes, len(frozen), now_period)
+
+
+def _scheduled(scenario: Scenario) -> set[str]:
+    return {p.id for p in scenario.scheduled_projects()}
+
+
+def _frozen(promised: Decisions, until: int) -> dict[tuple[str, str], PhaseDecision]:
+    """Work that started before ``until`` keeps its decisions (done, running or frozen)."""
+    frozen: dict[tuple[str, str], PhaseDecision] = {}
+    for key, phases in promised.items():
+        for phase_id, decision in phases.items():
+            if decision.start < until:
+                frozen[(key, phase_id)] = decision
+    return frozen
+
