@@ -18,7 +18,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from models import Scenario, load_scenario
+from models import Scenario, load_scenario, parse_scenario
 from scenarios.generator import generate_scenario
 from scheduler import Progress, SolveOptions, check, solve
 from scheduler.build import build
@@ -26,15 +26,31 @@ from scheduler.build import build
 EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "example.yaml"
 
 
-def scenario_for(case: str, seed: int) -> Scenario:
-    return load_scenario(EXAMPLE) if case == "example" else generate_scenario(int(case), seed=seed)
+def scenario_for(case: str, seed: int, core_only: bool = False) -> Scenario:
+    """The example or a generated portfolio; ``core_only`` drops the portfolio rules (data
+    reuse, ethics, balance policies, R&D reserve, mentoring) to measure the core engine."""
+    if case == "example":
+        scenario = load_scenario(EXAMPLE)
+    else:
+        scenario = generate_scenario(int(case), seed=seed)
+    if not core_only:
+        return scenario
+    document = scenario.model_dump(mode="json", by_alias=True)
+    document["policies"] = {}
+    document["ethics_board"] = None
+    document["datasets"] = []
+    document["objective"]["balance"] = 0
+    for project in document["projects"]:
+        project["datasets"] = []
+        project["ethics"] = "none"
+    return parse_scenario(document, f"{case} (core rules only)")
 
 
 def run_case(
-    case: str, seed: int, time_limit: float, workers: int, strategy: str
+    case: str, seed: int, time_limit: float, workers: int, strategy: str, core_only: bool
 ) -> dict[str, Any]:
     """Solve one case and measure it (meant to run in its own process)."""
-    scenario = scenario_for(case, seed)
+    scenario = scenario_for(case, seed, core_only)
     building = perf_counter()
     build(scenario)
     build_seconds = perf_counter() - building
@@ -70,7 +86,7 @@ def run_case(
     }
 
 
-def _worker(args: tuple[str, int, float, int, str], queue: Any) -> None:
+def _worker(args: tuple[str, int, float, int, str, bool], queue: Any) -> None:
     queue.put(run_case(*args))
 
 
@@ -81,6 +97,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--strategy", choices=("auto", "full", "lns"), default="auto")
+    parser.add_argument("--core-only", action="store_true", help="Drop the portfolio rules.")
     parser.add_argument("--json", type=Path, help="Also write the rows to this file.")
     args = parser.parse_args()
     context = multiprocessing.get_context("spawn")
@@ -90,7 +107,10 @@ def main() -> None:
         queue = context.Queue()
         process = context.Process(
             target=_worker,
-            args=((case, args.seed, args.time_limit, args.workers, args.strategy), queue),
+            args=(
+                (case, args.seed, args.time_limit, args.workers, args.strategy, args.core_only),
+                queue,
+            ),
         )
         process.start()
         process.join()
