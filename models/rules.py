@@ -6,6 +6,7 @@ find the line in their file.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -236,10 +237,23 @@ def _demands(scenario: Scenario) -> list[Problem]:
     }
     skills_known = {skill for person in scenario.staff for skill in person.skills}
 
+    staff = len(scenario.staff)
+    at_work = staff - math.floor(scenario.policies.rd_reserve * staff)
+
     def check_phase(phase: Phase, label: str, loc: Loc) -> None:
         problems.extend(
             _staffing_problems(phase.requires, scenario.staff, skills_known, label, (*loc,))
         )
+        heads = sum(r.count for r in phase.requires)
+        if scenario.policies.rd_reserve and heads > at_work:
+            problems.append(
+                Problem(
+                    (*loc, "requires"),
+                    f"{label} needs {heads} people at once but rd_reserve "
+                    f"{scenario.policies.rd_reserve} leaves only {at_work} of {staff} at work",
+                    heads,
+                )
+            )
         for k, demand in enumerate(phase.gpus):
             best = max((largest.get(pool, 0) for pool in demand.pools), default=0)
             if all(pool in largest for pool in demand.pools) and demand.count > best:

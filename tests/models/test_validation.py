@@ -173,3 +173,10 @@ def test_bad_yaml_names_the_line() -> None:
 def test_not_a_mapping() -> None:
     with pytest.raises(InputError, match="expected a mapping"):
         parse_scenario(["a", "list"])
+
+
+def test_a_phase_larger_than_the_rd_reserve_allows() -> None:
+    document = broken("policies", {"rd_reserve": 0.5})
+    document["projects"][0]["phases"][0]["requires"] = [{"skill": "data_science", "count": 2}]
+    with pytest.raises(InputError, match="leaves only 1 of 2 at work"):
+        parse_scenario(document)
