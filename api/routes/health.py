@@ -23,7 +23,7 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, responses={503: {"model": Health}})
-def health(session: SessionDep, runner: RunnerDep) -> JSONResponse:
+async def health(session: SessionDep, runner: RunnerDep) -> JSONResponse:
     """``ok`` when the database answers; 503 otherwise. No API key needed."""
     try:
         session.execute(text("SELECT 1"))

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from api import crud
 from api.convert import schedule_of
-from api.deps import KEY_COOKIE, Caller, SessionDep, api_key_header, identify
+from api.deps import KEY_COOKIE, Caller, SessionDep, api_key_header, identify, identify_async
 from api.reports import compare, for_sponsor
 from api.routes.compare import ScheduleIds, load_schedules
 from api.routes.schedules import ScheduleId, record_or_404, solved_pair
@@ -39,11 +39,11 @@ async def login_redirect(request: Request, error: Exception) -> Response:
     return RedirectResponse(f"/ui/login?next={quote(error.next_url)}", status_code=303)
 
 
-def page_caller(
+async def page_caller(
     request: Request, header_key: Annotated[str | None, Depends(api_key_header)]
 ) -> Caller:
     """Any role may read the pages; the key comes from the header or the login cookie."""
-    caller = identify(request, header_key or request.cookies.get(KEY_COOKIE))
+    caller = await identify_async(request, header_key or request.cookies.get(KEY_COOKIE))
     if caller is None:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         raise LoginRequired(target)
