@@ -9,24 +9,25 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel
 
 from models import KPIs, Scenario, Schedule
 
-# KPIs compared between schedules (numbers only), with the schedule's objective first.
-COMPARED_KPIS = (
-    "value",
-    "cost",
-    "roi",
-    "delivered",
-    "late",
-    "lateness_periods",
-    "makespan",
-    "max_delivery_gap",
-    "flow_efficiency",
-    "reuse_saved_periods",
-)
+# KPIs compared between schedules (numbers only), each with the direction that is better.
+COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {
+    "value": "higher",
+    "cost": "lower",
+    "roi": "higher",
+    "delivered": "higher",
+    "late": "lower",
+    "lateness_periods": "lower",
+    "makespan": "lower",
+    "max_delivery_gap": "lower",
+    "flow_efficiency": "higher",
+    "reuse_saved_periods": "higher",
+}
 
 
 class Assignment(BaseModel):
@@ -128,6 +129,7 @@ class KpiDelta(BaseModel):
     """One KPI in each schedule, and its change from the first (the baseline)."""
 
     kpi: str
+    better: Literal["higher", "lower"]
     values: list[float | None]
     deltas: list[float | None]
 
@@ -165,10 +167,16 @@ def _delta(value: float | None, base: float | None) -> float | None:
 
 def compare(ids: Sequence[int], labels: Sequence[str], schedules: Sequence[Schedule]) -> Comparison:
     """KPI deltas and moved projects of ``schedules`` against the first one."""
-    rows = [KpiDelta(kpi="objective", values=[s.objective for s in schedules], deltas=[])]
+    objective = [s.objective for s in schedules]
+    rows = [KpiDelta(kpi="objective", better="higher", values=objective, deltas=[])]
     rows += [
-        KpiDelta(kpi=name, values=[_kpi_value(s.kpis, name) for s in schedules], deltas=[])
-        for name in COMPARED_KPIS
+        KpiDelta(
+            kpi=name,
+            better=better,
+            values=[_kpi_value(s.kpis, name) for s in schedules],
+            deltas=[],
+        )
+        for name, better in COMPARED_KPIS.items()
     ]
     for row in rows:
         row.deltas = [_delta(value, row.values[0]) for value in row.values]

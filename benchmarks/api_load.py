@@ -119,7 +119,9 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         "PYTHONPATH": str(ROOT),
     }
     environment.pop("ZENPLAN_DATABASE_URL", None)
-    command = [sys.executable, "-m", "api.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    # `zenplan serve`, through the same entry point as the installed command.
+    serve = f"from api.cli import app; app(['serve', '--host', '127.0.0.1', '--port', '{port}'])"
+    command = [sys.executable, "-c", serve]
     server = subprocess.Popen(
         command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
