@@ -348,6 +348,10 @@ from api.cli_service import register as _register_service  # noqa: E402
 
 _register_service(app)
 
+from api.cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)
+
 
 if __name__ == "__main__":
     app()
