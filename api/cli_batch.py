@@ -93,7 +93,7 @@ def _run(tasks: Sequence[BatchTask], executor: Executor, what: str) -> list[Batc
 
         def done(result: BatchResult) -> None:
             progress.advance(bar)
-            state = "ok" if result.planned else "failed"
+            state = result.schedule.status if result.schedule is not None else "error"
             progress.console.print(Text(f"  {result.name}: {state} in {result.seconds:.1f}s"))
 
         with user_errors():
