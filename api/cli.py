@@ -352,6 +352,10 @@ from api.cli_batch import register as _register_batch  # noqa: E402
 
 _register_batch(app)
 
+from api.cli_bench import register as _register_bench  # noqa: E402
+
+_register_bench(app)
+
 
 if __name__ == "__main__":
     app()
