@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from time import perf_counter
 from typing import Annotated, Any
 
 import typer
@@ -96,8 +97,11 @@ def _run(tasks: Sequence[BatchTask], executor: Executor, what: str) -> list[Batc
             state = result.schedule.status if result.schedule is not None else "error"
             progress.console.print(Text(f"  {result.name}: {state} in {result.seconds:.1f}s"))
 
+        started = perf_counter()
         with user_errors():
-            return run_batch(tasks, executor, done)
+            results = run_batch(tasks, executor, done)
+    console.print(f"{len(tasks)} {what} done in {perf_counter() - started:.1f}s")
+    return results
 
 
 def _number(value: Any, pattern: str = "{:,.0f}") -> str:
