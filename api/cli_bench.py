@@ -103,7 +103,13 @@ def bench(
         + (f", against {against}" if against else "")
     )
 
+    path = out or Path(f"bench-{chosen.name}.csv")
+    done: list[BenchRow] = []
+
     def progress(row: BenchRow) -> None:
+        # The CSV grows with every instance, so an interrupted long run keeps what it measured.
+        done.append(row)
+        write_csv(done, path)
         theirs = f"  pyjobshop {_number(row.pyjobshop)}" if against else ""
         console.print(
             f"  {row.instance}: ours {_number(row.ours)} ({row.status}, {row.time_s:.1f} s)"
@@ -114,7 +120,6 @@ def bench(
     rows = run(chosen, selected, options, against, on_row=progress)
     console.print(rows_table(rows, against is not None))
     console.print(summary_table(rows))
-    path = out or Path(f"bench-{chosen.name}.csv")
     write_csv(rows, path)
     console.print(f"wrote {path}")
     invalid = [row.instance for row in rows if row.violations]

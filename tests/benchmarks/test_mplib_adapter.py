@@ -93,3 +93,12 @@ def test_real_instance_keeps_every_precedence() -> None:
             assert phase.duration == durations[index]
             after = {instance.activities[p].name for p in expected[index]}
             assert {f"{number}:{a[1:]}" for a in phase.after or []} == after
+
+
+def test_an_instance_longer_than_the_calendar_is_refused(tmp_path: Path) -> None:
+    # 34 of the 200 set 1.3 instances have best-knowns above 2,000 days, the calendar limit.
+    text = SYNTHETIC.read_text().replace("   3   2   0   1 1:4", "2500   2   0   1 1:4")
+    long = tmp_path / "long.txt"
+    long.write_text(text)
+    with pytest.raises(ValueError, match=r"calendar\.horizon"):
+        scenario_from_mplib(long)
