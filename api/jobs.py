@@ -117,7 +117,12 @@ class JobRunner:
                 if job is None or job.id is None:
                     return
                 job_id = job.id
-            process = self._start(job_id)
+            try:
+                process = self._start(job_id)
+            except OSError as error:
+                with Session(self.engine) as session:
+                    crud.fail_job(session, job_id, f"cannot start the solve process: {error}")
+                continue
             with self._lock:
                 self._processes[job_id] = process
             with Session(self.engine) as session:

@@ -20,11 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from models import InputError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "scenario": ("key", "value"),
@@ -218,6 +219,8 @@ READERS: dict[str, dict[str, Reader]] = {
 
 def _frames(filename: str, content: bytes) -> dict[str, pd.DataFrame]:
     """Sheet name -> table of cell texts; a CSV file is the sheet its file name says."""
+    import pandas as pd  # only here: it is slow to import and the server starts without it
+
     suffix = PurePath(filename).suffix.lower()
     buffer = io.BytesIO(content)
     if suffix in EXCEL_SUFFIXES:

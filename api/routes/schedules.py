@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import plotly.graph_objects as go
 from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
@@ -23,6 +22,9 @@ from api.tables import (
     ScheduleSummary,
 )
 from models import KPIs, Scenario, Schedule
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 router = APIRouter(prefix="/schedules", tags=["schedules"])
 

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
+import httpx
 import pytest
 from api_helpers import TestClient, create_scenario, generated, tiny, wait_for_job
 from sqlmodel import Session
 
 from api import crud
 from api.app import create_app
+from api.db import make_engine, migrate
 from api.settings import Settings
 from api.tables import Job
 
 Headers = dict[str, dict[str, str]]
 FAST = {"time_limit": 2, "workers": 1, "seed": 7}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _gone(pid: int) -> bool:
@@ -163,3 +177,75 @@ def test_bad_solver_parameters(
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == loc
         assert response.json()["detail"][0]["value"] == next(iter(body.values()))
+
+
+# --------------------------------------------------------------------------- a killed server
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped has stopped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    """`zenplan serve` in its own process, on the test database."""
+    environment = {
+        **os.environ,
+        "ZENPLAN_DATABASE_URL": settings.sqlalchemy_url,
+        "ZENPLAN_DATA_DIR": str(settings.data_dir),
+        "ZENPLAN_SOLVE_WORKERS": "1",
+    }
+    serve = f"from api.cli import app; app(['serve', '--port', '{port}'])"
+    server = subprocess.Popen([sys.executable, "-c", serve], env=environment)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200:
+                return server
+        time.sleep(0.1)
+    server.kill()
+    raise AssertionError("zenplan serve did not start")
+
+
+def test_a_killed_server_loses_nothing_and_fails_its_running_job(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    engine = make_engine(settings.sqlalchemy_url)
+    migrate(engine)
+    with Session(engine) as session:
+        _, key = crud.create_api_key(session, "planner", "test")
+    port = _free_port()
+    api = httpx.Client(base_url=f"http://127.0.0.1:{port}", headers={"X-API-Key": key})
+    server = _serve(settings, port)
+    try:
+        scenario_id = api.post("/scenarios", json=generated(30, seed=3)).json()["id"]
+        api.put(f"/scenarios/{scenario_id}", json=generated(30, seed=4))
+        job_id = api.post(f"/scenarios/{scenario_id}/solve", json={"time_limit": 120}).json()["id"]
+        deadline = time.monotonic() + 60
+        pid = None
+        while pid is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+            with Session(engine) as session:
+                pid = session.get(Job, job_id).pid  # type: ignore[union-attr]
+        assert pid is not None and _alive(pid)
+        server.send_signal(signal.SIGKILL)  # no shutdown: the job stays "running"
+        server.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid), "the solve outlived its server"
+        server = _serve(settings, port)
+        job = api.get(f"/jobs/{job_id}").json()
+        assert job["state"] == "failed" and "server stopped" in job["reason"]
+        versions = api.get(f"/scenarios/{scenario_id}/versions").json()
+        assert [v["number"] for v in versions] == [1, 2]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        api.close()
+        engine.dispose()
