@@ -300,7 +300,11 @@ def _run_ours(row: BenchRow, scenario: Scenario, options: SolveOptions) -> None:
 def _run_pyjobshop(row: BenchRow, scenario: Scenario, options: SolveOptions) -> None:
     from benchmarks.pyjobshop_model import solve_with_pyjobshop
 
-    result = solve_with_pyjobshop(scenario, options.time_limit, options.workers, options.seed)
+    try:
+        result = solve_with_pyjobshop(scenario, options.time_limit, options.workers, options.seed)
+    except Exception as error:  # a third-party failure is a result of the run, not its end
+        row.pyjobshop_status = f"error: {type(error).__name__}: {error}"
+        return
     row.pyjobshop = result.makespan
     row.pyjobshop_optimal = result.optimal
     row.pyjobshop_status = result.status

@@ -176,3 +176,18 @@ def test_summary_and_csv(tmp_path: Path) -> None:
 )
 def test_gap(makespan: int | None, best: int | None, expected: float | None) -> None:
     assert gap_pct(makespan, best) == expected
+
+
+def test_a_pyjobshop_failure_is_recorded_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    import benchmarks.pyjobshop_model
+    from benchmarks.mplib_adapter import scenario_from_mplib
+    from benchmarks.runner import _run_pyjobshop
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("solver crashed")
+
+    monkeypatch.setattr(benchmarks.pyjobshop_model, "solve_with_pyjobshop", broken)
+    row = BenchRow("mplib", "x", 6, False)
+    _run_pyjobshop(row, scenario_from_mplib(FIXTURES / "mplib" / "MPLIB_synthetic_0.txt"), SMOKE)
+    assert row.pyjobshop is None
+    assert row.pyjobshop_status == "error: RuntimeError: solver crashed"
