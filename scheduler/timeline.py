@@ -100,6 +100,7 @@ class Timeline:
         for pool, count in gpus:
             for t in periods:
                 self.pool_used[pool][t] -= count
+                self.pool_users[pool][t].discard(owner)
         for t in periods:
             self.working[t] -= len(people)
 
