@@ -112,4 +112,3 @@ def _frozen(promised: Decisions, until: int) -> dict[tuple[str, str], PhaseDecis
             if decision.start < until:
                 frozen[(key, phase_id)] = decision
     return frozen
-
