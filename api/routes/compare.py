@@ -11,7 +11,7 @@ from api.convert import schedule_of
 from api.deps import SessionDep, Viewer
 from api.errors import ApiError
 from api.reports import Comparison, compare
-from api.routes.scenarios import ERRORS
+from api.routes.common import ERRORS
 from api.routes.schedules import CHART_RESPONSES, ChartFormat, figure_response
 from api.tables import MAX_ID, ScheduleRecord
 from models import Schedule

@@ -10,7 +10,8 @@ from sqlmodel import Session
 from api import crud
 from api.deps import Planner, RunnerDep, SessionDep, SettingsDep, Viewer
 from api.errors import ApiError, ErrorOut, not_found
-from api.routes.scenarios import ERRORS, Limit, Offset, ScenarioId, _version_or_404
+from api.routes.common import ERRORS, Limit, Offset
+from api.routes.scenarios import ScenarioId, version_or_404
 from api.tables import FINISHED, MAX_ID, Job, JobPublic, JobState, SolveRequest, now
 
 router = APIRouter(tags=["jobs"])
@@ -55,7 +56,7 @@ def start_solve(
     if request.time_limit > settings.max_time_limit:
         limit = settings.max_time_limit
         raise ApiError(422, ["body", "time_limit"], f"at most {limit:g} s", request.time_limit)
-    version = _version_or_404(session, scenario_id, request.version)
+    version = version_or_404(session, scenario_id, request.version)
     job = crud.create_job(session, version, request, request.workers or settings.solve_workers)
     runner.wake()
     response.headers["Location"] = f"/jobs/{job.id}"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 from api import crud
 from api.deps import Admin, SessionDep
 from api.errors import not_found
-from api.routes.scenarios import ERRORS
+from api.routes.common import ERRORS
 from api.tables import MAX_ID, ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 
 router = APIRouter(prefix="/keys", tags=["keys"])

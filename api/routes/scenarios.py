@@ -17,6 +17,7 @@ from api import crud
 from api.convert import validate_document
 from api.deps import Planner, SessionDep, Viewer
 from api.errors import ApiError, ErrorOut, not_found
+from api.routes.common import ERRORS, Limit, Offset
 from api.tables import (
     MAX_ID,
     ScenarioDetail,
@@ -33,8 +34,6 @@ from models.loading import parse_text
 router = APIRouter(prefix="/scenarios", tags=["scenarios"])
 
 ScenarioId = Annotated[int, Path(ge=1, le=MAX_ID, description="Scenario id.")]
-Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
-Limit = Annotated[int, Query(ge=1, le=1000)]
 
 JSON_TYPES = ("application/json", "")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain")
@@ -47,9 +46,6 @@ DOCUMENT_BODY: dict[str, Any] = {
             "application/yaml": {"schema": {"type": "string"}},
         },
     }
-}
-ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (401, 403, 404, 413, 422)
 }
 
 
@@ -68,7 +64,7 @@ async def _document(request: Request) -> tuple[Any, ScenarioSource]:
     return parse_text(text, "body", json_first=source == "json"), source
 
 
-def _version_or_404(session: Session, scenario_id: int, number: int | None) -> ScenarioVersion:
+def version_or_404(session: Session, scenario_id: int, number: int | None) -> ScenarioVersion:
     version = crud.get_version(session, scenario_id, number)
     if version is None:
         if session.get(ScenarioRecord, scenario_id) is None:
@@ -77,7 +73,7 @@ def _version_or_404(session: Session, scenario_id: int, number: int | None) -> S
     return version
 
 
-def _record_or_404(session: Session, scenario_id: int) -> ScenarioRecord:
+def scenario_or_404(session: Session, scenario_id: int) -> ScenarioRecord:
     record = session.get(ScenarioRecord, scenario_id)
     if record is None:
         raise not_found("scenario", ["path", "scenario_id"], scenario_id)
@@ -148,8 +144,8 @@ def list_scenarios(
 @router.get("/{scenario_id}", response_model=ScenarioDetail, responses=ERRORS)
 def read_scenario(scenario_id: ScenarioId, session: SessionDep, _: Viewer) -> ScenarioDetail:
     """A scenario with its latest version's document."""
-    record = _record_or_404(session, scenario_id)
-    version = _version_or_404(session, scenario_id, None)
+    record = scenario_or_404(session, scenario_id)
+    version = version_or_404(session, scenario_id, None)
     public = ScenarioPublic.model_validate(record, from_attributes=True)
     return ScenarioDetail(**public.model_dump(), document=json.loads(version.document))
 
@@ -164,7 +160,7 @@ async def update_scenario(
     scenario_id: ScenarioId, request: Request, session: SessionDep, _: Planner
 ) -> ScenarioPublic:
     """Replace a scenario's document; it is stored as the next version."""
-    record = await run_in_threadpool(_record_or_404, session, scenario_id)
+    record = await run_in_threadpool(scenario_or_404, session, scenario_id)
     data, source = await _document(request)
 
     def update() -> ScenarioRecord:
@@ -178,7 +174,7 @@ async def update_scenario(
 @router.delete("/{scenario_id}", status_code=204, responses={**ERRORS, 409: {"model": ErrorOut}})
 def delete_scenario(scenario_id: ScenarioId, session: SessionDep, _: Planner) -> Response:
     """Delete a scenario with its versions, jobs and schedules (not while a job runs)."""
-    record = _record_or_404(session, scenario_id)
+    record = scenario_or_404(session, scenario_id)
     active = crud.active_jobs(session, scenario_id)
     if active:
         ids = [job.id for job in active]
@@ -190,7 +186,7 @@ def delete_scenario(scenario_id: ScenarioId, session: SessionDep, _: Planner) ->
 @router.get("/{scenario_id}/versions", response_model=list[VersionPublic], responses=ERRORS)
 def list_versions(scenario_id: ScenarioId, session: SessionDep, _: Viewer) -> list[VersionPublic]:
     """Every stored version of a scenario, oldest first."""
-    _record_or_404(session, scenario_id)
+    scenario_or_404(session, scenario_id)
     versions = crud.list_versions(session, scenario_id)
     return [VersionPublic.model_validate(v, from_attributes=True) for v in versions]
 
@@ -210,7 +206,7 @@ def export_scenario(
     version: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
     """The scenario document (latest or a given version) as a YAML or JSON file."""
-    stored = _version_or_404(session, scenario_id, version)
+    stored = version_or_404(session, scenario_id, version)
     document = json.loads(stored.document)
     filename = f"scenario-{scenario_id}-v{stored.number}.{format}"
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}

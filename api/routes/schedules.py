@@ -13,7 +13,7 @@ from api.convert import scenario_of, schedule_of
 from api.deps import SessionDep, Viewer
 from api.errors import not_found
 from api.reports import Assignment, as_csv, assignments, for_sponsor
-from api.routes.scenarios import ERRORS, Limit, Offset
+from api.routes.common import ERRORS, Limit, Offset
 from api.tables import (
     MAX_ID,
     ScenarioVersion,
