@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from models.decisions import ACQUISITION, acquisition_key
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 
@@ -102,6 +104,16 @@ class SolverInfo(Out):
     greedy_objective: float | None = None
 
 
+class Work(NamedTuple):
+    """A piece of planned work: who works from ``start`` to ``end`` (exclusive)."""
+
+    owner: str  # project id, or dataset:<id> for an acquisition
+    item: str  # phase id, or acquisition
+    start: int
+    end: int
+    staff: list[StaffAssignment]
+
+
 class Schedule(Out):
     scenario: str
     status: SolveStatus
@@ -119,3 +131,18 @@ class Schedule(Out):
 
     def selected(self) -> list[ProjectPlan]:
         return [p for p in self.projects if p.selected]
+
+    def work(self) -> list[Work]:
+        """Everything people work on: the selected projects' phases, then the dataset
+        acquisitions (owner ``dataset:<id>``, item ``acquisition``)."""
+        work = [
+            Work(plan.id, phase.id, phase.start, phase.end, phase.staff)
+            for plan in self.selected()
+            for phase in plan.phases
+        ]
+        work += [
+            Work(acquisition_key(d.id), ACQUISITION, d.start, d.end, d.staff)
+            for d in self.datasets
+            if d.start is not None and d.end is not None
+        ]
+        return work

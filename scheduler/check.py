@@ -184,7 +184,7 @@ def _reserve(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     if not reserved:
         return []
     working: dict[int, int] = defaultdict(int)
-    for _owner, _item, start, end, people in _work(schedule):
+    for _owner, _item, start, end, people in schedule.work():
         for t in range(start, end):
             working[t] += len(people)
     return [
@@ -203,7 +203,7 @@ def _mentoring(scenario: Scenario, schedule: Schedule) -> list[Violation]:
         return []
     levels = {p.id: p.skills for p in scenario.staff}
     violations: list[Violation] = []
-    for owner, item, _start, _end, staff in _work(schedule):
+    for owner, item, _start, _end, staff in schedule.work():
         for assignment in staff:
             level = levels.get(assignment.id, {}).get(assignment.skill, 0)
             if level >= JUNIOR_BELOW:
@@ -396,30 +396,12 @@ def _gpus(
     return violations
 
 
-Work = tuple[str, str, int, int, list[StaffAssignment]]  # owner, item, start, end, staff
-
-
-def _work(schedule: Schedule) -> list[Work]:
-    """Everything people work on: selected projects' phases and dataset acquisitions."""
-    work: list[Work] = [
-        (plan.id, phase.id, phase.start, phase.end, phase.staff)
-        for plan in schedule.selected()
-        for phase in plan.phases
-    ]
-    work += [
-        (acquisition_key(d.id), ACQUISITION, d.start, d.end, d.staff)
-        for d in schedule.datasets
-        if d.start is not None and d.end is not None
-    ]
-    return work
-
-
 def _agendas(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     """A person works on one thing at a time, and not while unavailable."""
     violations: list[Violation] = []
     agenda: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
     known = {p.id for p in scenario.staff}
-    for owner, item, start, end, staff in _work(schedule):
+    for owner, item, start, end, staff in schedule.work():
         for assignment in staff:
             if assignment.id not in known:
                 continue

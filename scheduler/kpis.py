@@ -82,27 +82,12 @@ def sponsor_shares(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
     return {s: round(got[s] / asked[s], 3) for s in sorted(asked) if asked[s]}
 
 
-def _work(schedule: Schedule) -> list[tuple[int, int, list[tuple[str, str]]]]:
-    """(start, end, [(person, skill)]) of every phase and acquisition in the plan."""
-    work = [
-        (phase.start, phase.end, [(s.id, s.skill) for s in phase.staff])
-        for plan in schedule.selected()
-        for phase in plan.phases
-    ]
-    work += [
-        (d.start, d.end, [(s.id, s.skill) for s in d.staff])
-        for d in schedule.datasets
-        if d.start is not None and d.end is not None
-    ]
-    return work
-
-
 def skill_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
     """Per skill, person-periods worked with it over person-periods of the people who hold it."""
     used: Counter[str] = Counter()
-    for start, end, staff in _work(schedule):
-        for _person, skill in staff:
-            used[skill] += end - start
+    for work in schedule.work():
+        for assignment in work.staff:
+            used[assignment.skill] += work.end - work.start
     result = {}
     horizon = scenario.grid.horizon
     for skill in sorted({s for p in scenario.staff for s in p.skills}):
@@ -121,13 +106,13 @@ def period_load(scenario: Scenario, schedule: Schedule) -> dict[str, dict[str, l
     horizon = scenario.grid.horizon
     people = {p.id: [0] * horizon for p in scenario.staff}
     skills: dict[str, list[int]] = {}
-    for start, end, staff in _work(schedule):
-        for person, skill in staff:
-            row = skills.setdefault(skill, [0] * horizon)
-            for t in range(max(0, start), min(end, horizon)):
+    for work in schedule.work():
+        for assignment in work.staff:
+            row = skills.setdefault(assignment.skill, [0] * horizon)
+            for t in range(max(0, work.start), min(work.end, horizon)):
                 row[t] += 1
-                if person in people:
-                    people[person][t] = 1
+                if assignment.id in people:
+                    people[assignment.id][t] = 1
     gpus = {p.id: [0] * horizon for p in scenario.gpu_pools}
     for plan in schedule.selected():
         for phase in plan.phases:

@@ -42,16 +42,15 @@ class Timeline:
     @classmethod
     def of(cls, scenario: Scenario, schedule: Schedule) -> Timeline:
         timeline = cls(scenario)
-        for plan in schedule.selected():
-            for phase in plan.phases:
-                people = [s.id for s in phase.staff]
-                gpus = [(g.pool, g.count) for g in phase.gpus]
-                timeline.book(plan.id, phase.start, phase.end, people, gpus)
-        for dataset in schedule.datasets:
-            if dataset.start is not None and dataset.end is not None:
-                owner = dataset.acquired_by or dataset.id
-                people = [s.id for s in dataset.staff]
-                timeline.book(owner, dataset.start, dataset.end, people, [])
+        gpus = {
+            (plan.id, phase.id): [(g.pool, g.count) for g in phase.gpus]
+            for plan in schedule.selected()
+            for phase in plan.phases
+        }
+        for work in schedule.work():
+            people = [s.id for s in work.staff]
+            used = gpus.get((work.owner, work.item), [])
+            timeline.book(work.owner, work.start, work.end, people, used)
         return timeline
 
     def person_free(self, person: str, start: int, end: int) -> bool:
