@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from constraints.staffing import runs
 from models import Phase, Project, ProjectPlan, Scenario, Schedule
 from scheduler.timeline import Timeline
 
@@ -144,48 +145,47 @@ def reason_for(scenario: Scenario, project: Project, timeline: Timeline) -> str:
 
 
 def _bottleneck(scenario: Scenario, project: Project, release: int, timeline: Timeline) -> str:
-    """The requirement or GPU demand that is short in the most periods after release."""
+    """The requirement or GPU demand that is short in the most periods after release, with
+    those periods and the projects holding it."""
     horizon = scenario.grid.horizon
-    worst: tuple[int, str, Counter[str]] | None = None
+    worst: tuple[list[int], str, Counter[str]] | None = None
     for phase in project.phases:
         for requirement in phase.requires:
             qualified = scenario.qualified(requirement)
-            short = 0
+            short: list[int] = []
             holders: Counter[str] = Counter()
             for t in range(release, horizon):
-                free = [p for p in qualified if t not in timeline.person_busy[p.id]]
-                if len(free) < requirement.count:
-                    short += 1
-                    holders.update(
-                        timeline.person_busy[p.id][t]
-                        for p in qualified
-                        if t in timeline.person_busy[p.id]
-                    )
+                busy = [p for p in qualified if t in timeline.person_busy[p.id]]
+                if len(qualified) - len(busy) < requirement.count:
+                    short.append(t)
+                    holders.update(timeline.person_busy[p.id][t] for p in busy)
             label = (
                 f"{requirement.skill} >= {requirement.level} ({requirement.count} needed, "
                 f"{len(qualified)} qualified) for phase {phase.id}"
             )
-            if short and (worst is None or short > worst[0]):
+            if short and (worst is None or len(short) > len(worst[0])):
                 worst = (short, label, holders)
         for demand in phase.gpus:
-            short = 0
+            short = []
             holders = Counter()
             for t in range(release, horizon):
                 if all(
                     timeline.pool_used[pool][t] + demand.count > timeline.capacity[pool][t]
                     for pool in demand.pools
                 ):
-                    short += 1
+                    short.append(t)
                     for pool in demand.pools:
                         holders.update(timeline.pool_users[pool].get(t, set()))
             label = f"{demand.count} GPUs of {' or '.join(demand.pools)} for phase {phase.id}"
-            if short and (worst is None or short > worst[0]):
+            if short and (worst is None or len(short) > len(worst[0])):
                 worst = (short, label, holders)
     if worst is None:
         return ""
     short, label, holders = worst
+    holders.pop("(unavailable)", None)
     busy_with = ", ".join(name for name, _ in holders.most_common(3))
-    window = horizon - release
-    return f"{label} is taken in {short} of its {window} possible periods" + (
-        f" (by {busy_with})" if busy_with else ""
+    periods = ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in runs(set(short)))
+    return (
+        f"{label} is taken in {len(short)} of its {horizon - release} possible periods "
+        f"(periods {periods})" + (f" by {busy_with}" if busy_with else "")
     )
