@@ -17,7 +17,7 @@ from scheduler import greedy
 from scheduler.build import build
 from scheduler.decode import hint
 from scheduler.options import SolveOptions
-from scheduler.solve import ProgressCallback, _Reporter, solve_built
+from scheduler.solve import ProgressCallback, Reporter, solve_built
 
 
 @dataclass
@@ -94,7 +94,7 @@ def replan(
         relative_gap=options.relative_gap,
         build_seconds=round(perf_counter() - started, 3),
     )
-    reporter = _Reporter(started, on_progress)
+    reporter = Reporter(started, on_progress)
     schedule = solve_built(full, built, options, reporter, info)
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)

@@ -52,7 +52,9 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-class _Reporter(cp_model.CpSolverSolutionCallback):
+class Reporter(cp_model.CpSolverSolutionCallback):
+    """Tells ``on_progress`` each plan and bound found, from CP-SAT or from outside it."""
+
     def __init__(self, started: float, on_progress: ProgressCallback | None) -> None:
         super().__init__()
         self.started = started
@@ -103,7 +105,7 @@ def solve(
     options = options or SolveOptions()
     started = perf_counter()
     baseline = greedy.plan(scenario)
-    reporter = _Reporter(started, on_progress)
+    reporter = Reporter(started, on_progress)
     info = SolverInfo(
         engine="cp-sat",
         strategy=_strategy(scenario, options),
@@ -132,7 +134,7 @@ def _solve_by_neighbourhoods(
     scenario: Scenario,
     options: SolveOptions,
     baseline: Schedule,
-    reporter: _Reporter,
+    reporter: Reporter,
     info: SolverInfo,
 ) -> Schedule:
     started = reporter.started
@@ -165,7 +167,7 @@ def _solve_whole(
     scenario: Scenario,
     options: SolveOptions,
     baseline: Schedule,
-    reporter: _Reporter,
+    reporter: Reporter,
     info: SolverInfo,
 ) -> Schedule:
     building = perf_counter()
@@ -181,7 +183,7 @@ def solve_built(
     scenario: Scenario,
     built: BuiltModel,
     options: SolveOptions,
-    reporter: _Reporter,
+    reporter: Reporter,
     info: SolverInfo,
     fallback: Schedule | None = None,
 ) -> Schedule:
