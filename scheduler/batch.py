@@ -91,13 +91,14 @@ def read_tasks(
 ) -> list[BatchTask]:
     """A task per scenario file. With ``now``, each is a replan from the baseline at
     ``baseline_dir/<file stem>.json``; a file or baseline that cannot be read fails alone."""
+    if now is not None and baseline_dir is None:
+        raise ValueError("a replan batch needs the directory of its baselines")
     tasks: list[BatchTask] = []
     for name, path in zip(unique_names([p.stem for p in paths]), paths, strict=True):
         task = BatchTask(name, str(path), None, options, now=now)
         try:
             task = replace(task, document=read_document(path))
-            if now is not None:
-                assert baseline_dir is not None, "a replan batch needs a baseline directory"
+            if baseline_dir is not None and now is not None:
                 task = replace(task, baseline=load_schedule(baseline_dir / f"{path.stem}.json"))
         except InputError as error:
             task = replace(task, problem=str(error))
