@@ -83,6 +83,7 @@ def whatif_html(
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem; }}
 table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; }}
+td {{ white-space: pre-line; }}
 </style>
 </head>
 <body>
