@@ -10,16 +10,16 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from api import cli_batch, cli_bench, cli_service
+from api.cli_common import console, fail, user_errors
 from models import (
-    InputError,
     Scenario,
     Schedule,
     load_scenario,
@@ -35,27 +35,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
 )
-console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
-
 ScenarioPath = Annotated[Path, typer.Argument(help="Scenario file (YAML or JSON).")]
-
-
-def fail(message: str) -> NoReturn:
-    """Report a user mistake and exit with code 2."""
-    errors.print(Text(f"error: {message}", style="bold red"), soft_wrap=True)
-    raise typer.Exit(2)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn input errors into a clear message and exit code 2."""
-    try:
-        yield
-    except InputError as error:
-        fail(str(error))
-    except ValueError as error:
-        fail(str(error))
 
 
 def _load(path: Path) -> Scenario:
@@ -344,18 +324,10 @@ def generate(
         console.print(f"wrote {out}: {projects} projects, seed {seed}")
 
 
-from api.cli_service import register as _register_service  # noqa: E402
+for module in (cli_service, cli_batch, cli_bench):
+    module.register(app)
 
-_register_service(app)
-
-from api.cli_batch import register as _register_batch  # noqa: E402
-
-_register_batch(app)
-
-from api.cli_bench import register as _register_bench  # noqa: E402
-
-_register_bench(app)
-
+__all__ = ["app", "console", "fail", "user_errors"]
 
 if __name__ == "__main__":
     app()

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from api.cli import console, fail, user_errors
+from api.cli_common import console, fail, user_errors
 from models import Scenario, parse_scenario
 from models.files import write_atomic
 from scheduler.batch import BatchResult, BatchTask
