@@ -8,14 +8,18 @@ explicit conversion (``api.convert``) turns a stored scenario into a ``models.Sc
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel
+from pydantic import AfterValidator, BaseModel, computed_field
 from pydantic import Field as PublicField
 from sqlalchemy import DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from models.diff import ScheduleDiff
+from models.scenario import Incident
+
+JobKind = Literal["solve", "replan"]
 JobState = Literal["queued", "running", "succeeded", "failed", "cancelled"]
 Role = Literal["viewer", "planner", "admin"]
 ScenarioSource = Literal["json", "yaml", "workbook"]
@@ -111,8 +115,26 @@ class SolveRequest(SolveParameters):
     )
 
 
+class ReplanRequest(SolveRequest):
+    """A replan: the solve parameters, the plan to start from, the date, new incidents."""
+
+    baseline_schedule_id: int = PublicField(
+        ge=1, le=MAX_ID, description="The stored schedule of this scenario to replan."
+    )
+    now: date = PublicField(
+        description="Replan from this date (inside the horizon): work started before it stays."
+    )
+    incidents: list[Incident] = PublicField(
+        default_factory=list,
+        max_length=1000,
+        description="Drift incidents, in the scenario's incident format, whose refresh work "
+        "enters the plan (the scenario's own incidents always do).",
+    )
+
+
 class Job(SQLModel, table=True):
-    """A solve: queued, running (with live progress), then succeeded, failed or cancelled."""
+    """A solve or a replan: queued, running (with live progress), then succeeded, failed or
+    cancelled."""
 
     __tablename__ = "job"
 
@@ -120,6 +142,7 @@ class Job(SQLModel, table=True):
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
     scenario_version_id: int = Field(foreign_key="scenario_version.id")
     version: int
+    kind: str = Field(default="solve", max_length=20, sa_column_kwargs={"server_default": "solve"})
     state: str = Field(default="queued", max_length=20, index=True)
     time_limit: float
     workers: int
@@ -130,6 +153,11 @@ class Job(SQLModel, table=True):
     gap: float | None = None
     solutions: int = 0
     reason: str | None = Field(default=None, sa_type=Text)
+    # Replans only: the schedule replanned (no foreign key: a scenario's schedules and jobs
+    # are deleted together), the date, the incidents sent (JSON list).
+    baseline_schedule_id: int | None = None
+    now: date | None = None
+    incidents: str | None = Field(default=None, sa_type=Text)
     # The schedule the job wrote; no foreign key, the schedule points back at the job.
     schedule_id: int | None = None
     pid: int | None = None
@@ -142,6 +170,7 @@ class JobPublic(BaseModel):
     id: int
     scenario_id: int
     version: int
+    kind: JobKind
     state: JobState
     time_limit: float
     workers: int
@@ -153,6 +182,11 @@ class JobPublic(BaseModel):
     elapsed: float | None = PublicField(description="Seconds since the solve started.")
     solutions: int
     reason: str | None
+    baseline_schedule_id: int | None = PublicField(description="Replans: the schedule replanned.")
+    now: date | None = PublicField(description="Replans: the date replanned from.")
+    incidents: list[dict[str, Any]] | None = PublicField(
+        description="Replans: the incidents sent with the request."
+    )
     schedule_id: int | None
     created_at: UtcDatetime
     started_at: UtcDatetime | None
@@ -182,6 +216,13 @@ class ScheduleRecord(SQLModel, table=True):
     workers: int | None = None
     seed: int | None = None
     relative_gap: float | None = None
+    # Replans only: the schedule replanned, the date, the incidents sent (JSON list), how
+    # many phases kept their plan, and the diff from the baseline (JSON).
+    baseline_schedule_id: int | None = None
+    now: date | None = None
+    incidents: str | None = Field(default=None, sa_type=Text)
+    frozen_phases: int | None = None
+    diff: str | None = Field(default=None, sa_type=Text)
     document: str = Field(sa_type=Text)
     created_at: datetime = _moment()
 
@@ -201,11 +242,32 @@ class ScheduleSummary(BaseModel):
     workers: int | None
     seed: int | None
     relative_gap: float | None
+    baseline_schedule_id: int | None = PublicField(
+        None, description="Replans: the schedule replanned (see /schedules/{id}/diff)."
+    )
+    now: date | None = PublicField(None, description="Replans: the date replanned from.")
+    frozen_phases: int | None = PublicField(
+        None, description="Replans: phases that kept their start, people and GPUs."
+    )
     created_at: UtcDatetime
 
 
 class SchedulePublic(ScheduleSummary):
     schedule: dict[str, Any]
+
+
+class ReplanDiff(ScheduleDiff):
+    """What a replan changed against its baseline, for phases planned from ``now`` on."""
+
+    schedule_id: int
+    baseline_schedule_id: int
+    now: date
+    frozen_phases: int | None
+
+    @computed_field(description="Share of the baseline's future phases that moved.")  # type: ignore[prop-decorator]
+    @property
+    def moved_share(self) -> float:
+        return round(len(self.moved) / self.phases_compared, 4) if self.phases_compared else 0.0
 
 
 # --------------------------------------------------------------------------- API keys
