@@ -7,8 +7,10 @@ cancel, a finished solve and a restart cannot overwrite one another.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, func, update
@@ -28,6 +30,8 @@ from api.tables import (
     now,
 )
 from models import Scenario, Schedule
+from models.diff import ScheduleDiff
+from models.scenario import Incident
 from models.schedule import SolverInfo
 
 KEY_PREFIX = "zp_"
@@ -124,8 +128,34 @@ def create_job(
     session: Session, version: ScenarioVersion, parameters: SolveParameters, workers: int
 ) -> Job:
     """A queued solve of one scenario version."""
+    return _queue(session, _job(version, parameters, workers))
+
+
+def create_replan_job(
+    session: Session,
+    version: ScenarioVersion,
+    parameters: SolveParameters,
+    workers: int,
+    baseline: ScheduleRecord,
+    now: date,
+    incidents: Sequence[Incident],
+) -> Job:
+    """A queued replan of ``baseline`` from ``now`` against one scenario version, with the
+    refresh work of ``incidents`` (already checked against that version)."""
+    job = _job(version, parameters, workers)
+    job.kind = "replan"
+    job.baseline_schedule_id = baseline.id
+    job.now = now
+    job.incidents = json.dumps(
+        [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in incidents],
+        separators=(",", ":"),
+    )
+    return _queue(session, job)
+
+
+def _job(version: ScenarioVersion, parameters: SolveParameters, workers: int) -> Job:
     assert version.id is not None
-    job = Job(
+    return Job(
         scenario_id=version.scenario_id,
         scenario_version_id=version.id,
         version=version.number,
@@ -134,6 +164,9 @@ def create_job(
         seed=parameters.seed,
         relative_gap=parameters.relative_gap,
     )
+
+
+def _queue(session: Session, job: Job) -> Job:
     session.add(job)
     session.commit()
     session.refresh(job)
@@ -204,12 +237,25 @@ def record_progress(
     )
 
 
-def finish_job(session: Session, job_id: int, schedule: Schedule) -> ScheduleRecord | None:
-    """Store the job's schedule and mark it succeeded; None if it was cancelled meanwhile."""
+def finish_job(
+    session: Session,
+    job_id: int,
+    schedule: Schedule,
+    diff: ScheduleDiff | None = None,
+    frozen_phases: int | None = None,
+) -> ScheduleRecord | None:
+    """Store the job's schedule (a replan's with its diff from the baseline) and mark the job
+    succeeded; None if it was cancelled meanwhile."""
     job = session.get(Job, job_id)
     if job is None or job.state != "running":
         return None
     record = _schedule_record(session, job.scenario_version_id, schedule, job)
+    if job.kind == "replan":
+        record.baseline_schedule_id = job.baseline_schedule_id
+        record.now = job.now
+        record.incidents = job.incidents
+        record.frozen_phases = frozen_phases
+        record.diff = (diff or ScheduleDiff()).model_dump_json()
     session.add(record)
     session.flush()
     gap = None

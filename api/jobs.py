@@ -1,9 +1,10 @@
 """Solve jobs, off the request path: a few solve slots, one process per running job.
 
 The server's dispatcher thread claims the oldest queued job, starts a process for it and
-watches it. The process reads the scenario version from the database, solves it at a lower
-CPU priority (the server keeps answering reads), writes its progress every
-``progress_interval`` seconds and stores the schedule. Cancelling a job terminates its
+watches it. The process reads the scenario version from the database, solves it (or, for a
+replan job, replans the baseline schedule from the job's date) at a lower CPU priority (the
+server keeps answering reads), writes its progress every ``progress_interval`` seconds and
+stores the schedule (a replan's with its diff). Cancelling a job terminates its
 process. The process also stops by itself when its job is no longer running in the
 database (cancelled through another server, or failed by a restart) or when the server
 that started it is gone.
@@ -12,12 +13,14 @@ that started it is gone.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +29,9 @@ from sqlmodel import Session
 
 from api import crud
 from api.db import make_engine
-from api.tables import Job, ScenarioVersion
+from api.tables import Job, ScenarioVersion, ScheduleRecord
+from models import Scenario, Schedule
+from models.scenario import Incident
 
 log = logging.getLogger("zenplan.jobs")
 
@@ -201,18 +206,22 @@ def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
 
 
 def run_job(database_url: str, job_id: int, progress_interval: float, server_pid: int) -> None:
-    """Entry point of a job's process: solve the job's scenario version, store the schedule."""
+    """Entry point of a job's process: solve (or replan) the job's scenario version, store
+    the schedule."""
     from api.convert import scenario_of
     from scheduler import SolveOptions, solve
+    from scheduler.replan import replan
 
     with contextlib.suppress(OSError):
         os.nice(5)  # reads on the server come first
     engine = make_engine(database_url)
     threading.Thread(target=_watch, args=(engine, job_id, server_pid), daemon=True).start()
+    what = "solve"
     try:
         with Session(engine) as session:
             job = session.get(Job, job_id)
             assert job is not None
+            what = job.kind
             version = session.get(ScenarioVersion, job.scenario_version_id)
             assert version is not None
             scenario = scenario_of(version.document, version.scenario_id, version.number)
@@ -222,14 +231,37 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
                 seed=job.seed,
                 relative_gap=job.relative_gap,
             )
-        schedule = solve(scenario, options, _ProgressWriter(engine, job_id, progress_interval))
-        with Session(engine) as session:
-            crud.finish_job(session, job_id, schedule)
+            replanning = _replan_inputs(session, job, scenario) if job.kind == "replan" else None
+        progress = _ProgressWriter(engine, job_id, progress_interval)
+        if replanning is None:
+            schedule = solve(scenario, options, progress)
+            with Session(engine) as session:
+                crud.finish_job(session, job_id, schedule)
+        else:
+            baseline, now, incidents = replanning
+            result = replan(scenario, baseline, now, options, incidents, progress)
+            with Session(engine) as session:
+                crud.finish_job(session, job_id, result.schedule, result.diff, result.frozen_phases)
     except Exception as error:
         with Session(engine) as session:
-            crud.fail_job(session, job_id, f"the solve failed: {type(error).__name__}: {error}")
+            crud.fail_job(session, job_id, f"the {what} failed: {type(error).__name__}: {error}")
     finally:
         engine.dispose()
+
+
+def _replan_inputs(
+    session: Session, job: Job, scenario: Scenario
+) -> tuple[Schedule, date, list[Incident]]:
+    """A replan job's baseline schedule, date and incidents (checked when it was queued)."""
+    from api.convert import replan_scenario, schedule_of
+
+    record = session.get(ScheduleRecord, job.baseline_schedule_id)
+    if record is None:
+        raise ValueError(f"the baseline schedule {job.baseline_schedule_id} is gone")
+    assert job.now is not None
+    raw = json.loads(job.incidents or "[]")
+    incidents, _ = replan_scenario(scenario, raw, f"job {job.id}: incidents")
+    return schedule_of(record.document), job.now, incidents
 
 
 def main(arguments: list[str]) -> None:
