@@ -9,19 +9,21 @@ from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
 from api import crud
-from api.convert import scenario_of, schedule_of
+from api.convert import replan_scenario, scenario_of, schedule_of
 from api.deps import SessionDep, Viewer
-from api.errors import not_found
+from api.errors import ApiError, not_found
 from api.reports import Assignment, as_csv, assignments, for_sponsor
 from api.routes.common import ERRORS, Limit, Offset
 from api.tables import (
     MAX_ID,
+    ReplanDiff,
     ScenarioVersion,
     SchedulePublic,
     ScheduleRecord,
     ScheduleSummary,
 )
 from models import KPIs, Scenario, Schedule
+from models.diff import ScheduleDiff
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -45,10 +47,14 @@ def record_or_404(session: Session, schedule_id: int) -> ScheduleRecord:
 
 
 def solved_pair(session: Session, record: ScheduleRecord) -> tuple[Scenario, Schedule]:
-    """The scenario version a schedule was made from, and the schedule."""
+    """The scenario version a schedule was made from, and the schedule. A replan's scenario
+    holds its incidents' refresh work as projects, as the replan planned them."""
     version = session.get(ScenarioVersion, record.scenario_version_id)
     assert version is not None
     scenario = scenario_of(version.document, version.scenario_id, version.number)
+    if record.baseline_schedule_id is not None:
+        raw = json.loads(record.incidents or "[]")
+        _, scenario = replan_scenario(scenario, raw, f"schedule {record.id}: incidents")
     return scenario, schedule_of(record.document)
 
 
@@ -84,6 +90,24 @@ async def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer)
     head = summary.model_dump_json()
     return Response(
         head[:-1] + ',"schedule":' + record.document + "}", media_type="application/json"
+    )
+
+
+@router.get("/{schedule_id}/diff", response_model=ReplanDiff, responses=ERRORS)
+def read_diff(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> ReplanDiff:
+    """What a replan changed against its baseline schedule, for the phases planned from its
+    date on: phases moved, people changed, projects added or dropped, KPI deltas (404 for a
+    schedule that is not a replan)."""
+    record = record_or_404(session, schedule_id)
+    if record.diff is None or record.baseline_schedule_id is None or record.now is None:
+        raise ApiError(404, ["path", "schedule_id"], "the schedule is not a replan", schedule_id)
+    changes = ScheduleDiff.model_validate_json(record.diff)
+    return ReplanDiff(
+        **changes.model_dump(),
+        schedule_id=schedule_id,
+        baseline_schedule_id=record.baseline_schedule_id,
+        now=record.now,
+        frozen_phases=record.frozen_phases,
     )
 
 
