@@ -87,7 +87,19 @@ def serial_makespan(
     capacities: Sequence[int],
     releases: Sequence[int] | None = None,
 ) -> int:
-    """The makespan of a serial schedule generation (RCPSP): an upper bound on the optimum.
+    """The makespan of :func:`serial_schedule`: an upper bound on the optimum (RCPSP)."""
+    starts = serial_schedule(durations, predecessors, demands, capacities, releases)
+    return max((start + d for start, d in zip(starts, durations, strict=True)), default=0)
+
+
+def serial_schedule(
+    durations: Sequence[int],
+    predecessors: Sequence[Sequence[int]],
+    demands: Sequence[Sequence[int]],
+    capacities: Sequence[int],
+    releases: Sequence[int] | None = None,
+) -> list[int]:
+    """Start of every activity in a serial schedule generation (RCPSP): a feasible plan.
 
     Among the activities whose predecessors are all planned, the one with the earliest latest
     finish (from the critical path backwards) goes next, at the first period from which its
@@ -116,6 +128,7 @@ def serial_makespan(
 
     length = sum(durations) + max(releases, default=0) + 1
     free = [[capacity] * length for capacity in capacities]
+    starts = [0] * count
     finish = [0] * count
     waiting = [len(set(preds)) for preds in predecessors]
     eligible = [(-tail[a], a) for a in range(count) if waiting[a] == 0]
@@ -133,12 +146,13 @@ def serial_makespan(
         for k, amount in needed:
             for period in range(start, start + duration):
                 free[k][period] -= amount
+        starts[activity] = start
         finish[activity] = start + duration
         for successor in set(successors[activity]):
             waiting[successor] -= 1
             if waiting[successor] == 0:
                 heapq.heappush(eligible, (-tail[successor], successor))
-    return max(finish, default=0)
+    return starts
 
 
 __all__ = [
@@ -146,5 +160,6 @@ __all__ = [
     "predecessors_of",
     "real_predecessors",
     "serial_makespan",
+    "serial_schedule",
     "topological_order",
 ]

@@ -9,6 +9,7 @@ from benchmarks.graph import (
     predecessors_of,
     real_predecessors,
     serial_makespan,
+    serial_schedule,
     topological_order,
 )
 
@@ -59,3 +60,9 @@ def test_serial_schedule_respects_resources_and_releases() -> None:
 def test_serial_schedule_refuses_a_demand_above_capacity() -> None:
     with pytest.raises(ValueError, match="capacity 2"):
         serial_makespan([1], [[]], [[3]], [2])
+
+
+def test_serial_schedule_gives_the_starts_of_a_feasible_plan() -> None:
+    starts = serial_schedule([3, 2, 1], [[], [0], []], [[2], [1], [1]], [2], releases=[0, 0, 1])
+    # 0 runs 0-2 on both units; 1 follows it; 2 waits for a free unit until 0 ends.
+    assert starts == [0, 3, 3]
