@@ -6,7 +6,7 @@ from builders import phase, project, scenario_of, solved
 
 from models import Scenario
 from scenarios.generator import generate_scenario
-from scheduler import SolveOptions, check, greedy_plan, solve
+from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
 
 
 def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
@@ -75,3 +75,15 @@ def test_unselected_project_reason_names_the_horizon() -> None:
     )
     reason = plan.project("long").reason or ""
     assert "16 periods in sequence" in reason and "horizon of 12" in reason
+
+
+def test_large_portfolio_search_keeps_every_rule_and_never_loses_to_greedy() -> None:
+    # 60 projects with every portfolio rule on: solved by neighbourhoods (scheduler/lns.py).
+    scenario = generate_scenario(60, seed=5)
+    plan = solve(scenario, SolveOptions(time_limit=4, workers=2, seed=3))
+    assert plan.solver is not None and plan.solver.strategy == "lns"
+    assert plan.solver.steps and plan.solver.steps > 0
+    assert check(scenario, plan) == []
+    assert plan.solver.greedy_objective is not None
+    assert plan.objective >= plan.solver.greedy_objective
+    assert plan.objective == evaluate(scenario, plan)
