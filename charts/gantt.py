@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import Literal
 
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
 from charts.load import flow_chart, gpu_load, skill_heatmap
+from charts.palette import Colors
 from models.calendar import TimeGrid
 from models.files import write_atomic
 from models.scenario import Person, Project, Scenario
@@ -42,7 +42,6 @@ __all__ = ["REPORT_FIGURES", "people_gantt", "project_gantt", "report_html", "wr
 ColorBy = Literal["phase", "project"]
 
 _MS_PER_DAY = 86_400_000
-_PALETTE: tuple[str, ...] = tuple(qualitative.Plotly) + tuple(qualitative.D3)
 _GREY = "#b0b0b0"
 _APPROVAL_COLOR = "#9467bd"
 _DATASET_COLOR = "#8c564b"
@@ -150,18 +149,6 @@ class _Bars:
             legendgroup=legendgroup or self.name,
             showlegend=showlegend,
         )
-
-
-class _Colors:
-    """A stable colour per key, in order of first use."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def __call__(self, key: str) -> str:
-        if key not in self._seen:
-            self._seen[key] = _PALETTE[len(self._seen) % len(_PALETTE)]
-        return self._seen[key]
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -451,7 +438,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     for key, _ in row_keys:
         rows_of[sponsor_of.get(key, _ORPHAN)].append(labels[key])
 
-    colors = _Colors()
+    colors = Colors()
     groups: dict[tuple[str, str], _Bars] = {}  # (colour key, sponsor) -> bars
     approvals: dict[str, _Bars] = {}
     acquisitions: dict[str, _Bars] = {}
@@ -669,7 +656,7 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
         if work.row not in people and work.row not in rows:
             rows.append(work.row)
 
-    colors = _Colors()
+    colors = Colors()
     by_project: dict[str, _Bars] = {}
     spans: list[_Span] = []
     for work in phase_work:

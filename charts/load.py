@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
+from charts.palette import Colors
 from models.calendar import TimeGrid
 from models.scenario import Scenario
 from models.schedule import Schedule, StaffAssignment
@@ -47,7 +48,6 @@ __all__ = [
 ]
 
 _MS_PER_DAY = 86_400_000
-_PALETTE: tuple[str, ...] = tuple(qualitative.Plotly) + tuple(qualitative.D3)
 _CAPACITY_COLOR = "#222222"
 _OVER_COLOR = "#d62728"
 _WORKING_COLOR = "#2ca02c"
@@ -148,18 +148,6 @@ def _empty(title: str, text: str) -> go.Figure:
     figure.update_yaxes(visible=False)
     _annotate(figure, text)
     return figure
-
-
-class _Colors:
-    """A stable colour per key, in order of first use."""
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def __call__(self, key: str) -> str:
-        if key not in self._seen:
-            self._seen[key] = _PALETTE[len(self._seen) % len(_PALETTE)]
-        return self._seen[key]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -289,7 +277,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
 
     starts = _period_starts(grid)
     period_ms = grid.days * _MS_PER_DAY
-    colors = _Colors()
+    colors = Colors()
     in_legend: set[str] = set()
     for row, pool_id in enumerate(pools, start=1):
         total = [0] * grid.horizon

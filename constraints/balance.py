@@ -124,10 +124,7 @@ FAIRNESS_SCALE = 1000  # shares in thousandths
 def _sponsor_fairness(ctx: Context) -> None:
     """The spread (best minus worst) of sponsors' delivered share of requested value."""
     scenario, model, variables = ctx.scenario, ctx.model, ctx.variables
-    requested: dict[str, float] = {}
-    for project in scenario.scheduled_projects():
-        if project.sponsor is not None:
-            requested[project.sponsor] = requested.get(project.sponsor, 0.0) + project.value
+    requested = scenario.requested_value()
     sponsors = [s for s, v in requested.items() if v > 0]
     if len(sponsors) < 2:
         return

@@ -316,6 +316,14 @@ class Scenario(Strict):
         valued = [p.value for p in self.projects if p.value > 0]
         return sum(valued) / len(valued) if valued else 1.0
 
+    def requested_value(self) -> dict[str, float]:
+        """Per sponsor, the value per period of the scheduled projects they asked for."""
+        requested: dict[str, float] = {}
+        for project in self.scheduled_projects():
+            if project.sponsor is not None:
+                requested[project.sponsor] = requested.get(project.sponsor, 0.0) + project.value
+        return requested
+
     def mean_delay_cost(self) -> float:
         """The portfolio's delay cost per period: the unit of makespan and balance terms."""
         scheduled = self.scheduled_projects()

@@ -72,14 +72,12 @@ def reuse_saved_periods(scenario: Scenario, schedule: Schedule) -> int:
 def sponsor_shares(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
     """Per sponsor, the share of the value per period they asked for that is delivered."""
     selected = {p.id for p in schedule.selected()}
-    asked: dict[str, float] = {}
+    asked = scenario.requested_value()
     got: dict[str, float] = {}
     for project in scenario.scheduled_projects():
-        if project.sponsor is not None:
-            asked[project.sponsor] = asked.get(project.sponsor, 0.0) + project.value
-            delivered = project.value if project.id in selected else 0.0
-            got[project.sponsor] = got.get(project.sponsor, 0.0) + delivered
-    return {s: round(got[s] / asked[s], 3) for s in sorted(asked) if asked[s]}
+        if project.sponsor is not None and project.id in selected:
+            got[project.sponsor] = got.get(project.sponsor, 0.0) + project.value
+    return {s: round(got.get(s, 0.0) / asked[s], 3) for s in sorted(asked) if asked[s]}
 
 
 def skill_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, float]:

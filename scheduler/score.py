@@ -74,10 +74,7 @@ def _balance_units(scenario: Scenario, schedule: Schedule, go_lives: list[int]) 
 def sponsor_spread(scenario: Scenario, selected: set[str]) -> int | None:
     """Best minus worst sponsor share of requested value delivered, in thousandths (None
     with fewer than two sponsors asking for value)."""
-    requested: dict[str, float] = {}
-    for project in scenario.scheduled_projects():
-        if project.sponsor is not None:
-            requested[project.sponsor] = requested.get(project.sponsor, 0.0) + project.value
+    requested = scenario.requested_value()
     sponsors = [s for s, v in requested.items() if v > 0]
     if len(sponsors) < 2:
         return None
