@@ -30,6 +30,7 @@ from scheduler.score import objective_units
 STEP_SECONDS = 2.0
 FIRST_SIZE = 10
 WINDOW = 8
+KINDS: tuple[str, ...] = ("window", "person", "random", "insert")
 
 
 @dataclass
@@ -55,12 +56,14 @@ def improve(
     workers: int,
     seed: int,
     on_improve: Callable[[Decisions, float], None] | None = None,
+    max_steps: int | None = None,
 ) -> SearchState:
-    """Re-plan neighbourhoods of the incumbent until ``until`` (a perf_counter time)."""
+    """Re-plan neighbourhoods of the incumbent until ``until`` (a perf_counter time) or
+    ``max_steps`` steps."""
     rng = random.Random(seed)
     projects = [p.id for p in scenario.scheduled_projects()]
     state = SearchState(incumbent, units_of(scenario, incumbent), min(FIRST_SIZE, len(projects)))
-    while perf_counter() < until - 0.2:
+    while perf_counter() < until - 0.2 and (max_steps is None or state.steps < max_steps):
         free = _neighbourhood(scenario, state, rng)
         step_limit = min(STEP_SECONDS, until - perf_counter())
         found, proven = _replan(scenario, state.incumbent, free, step_limit, workers, rng)
@@ -88,8 +91,20 @@ def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -
     scheduled = [p.id for p in scenario.scheduled_projects()]
     left_out = [p for p in scheduled if p not in incumbent]
     incumbent = {k: v for k, v in incumbent.items() if dataset_of(k) is None}
-    kind = rng.choice(("window", "person", "random"))
-    if kind == "window":
+    kind = rng.choice(KINDS)
+    newcomer = None
+    if kind == "insert" and left_out:
+        # A project not yet in the plan, likelier the more it is worth, with the projects
+        # that hold the people it would need.
+        newcomer = rng.choices(left_out, [max(1.0, scenario.project(p).value) for p in left_out])[0]
+        needs = [r for phase in scenario.project(newcomer).phases for r in phase.requires]
+        holders = {p.id for r in needs for p in scenario.qualified(r)}
+        core = [
+            project
+            for project, phases in incumbent.items()
+            if any(p in holders for d in phases.values() for p, _, _ in d.staff)
+        ]
+    elif kind == "window":
         start = rng.randrange(scenario.grid.horizon)
         core = [
             project_id
@@ -112,6 +127,9 @@ def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -
         core = rng.sample(scheduled, min(state.size, len(scheduled)))
     rng.shuffle(core)
     rng.shuffle(left_out)
+    if newcomer is not None:
+        left_out.remove(newcomer)
+        left_out.insert(0, newcomer)
     half = max(1, state.size // 2)
     free = core[: state.size - min(half, len(left_out))]
     free += left_out[: state.size - len(free)]
