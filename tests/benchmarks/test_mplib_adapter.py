@@ -15,7 +15,7 @@ from models import parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mplib"
 SYNTHETIC = FIXTURES / "MPLIB_synthetic_0.txt"
-MPLIB = Path("/work/shared/benchdata/mplib")
+MPLIB = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "mplib"
 REAL = MPLIB / "instances" / "MPLIB1_Set3_0.txt"
 needs_benchdata = pytest.mark.skipif(not REAL.is_file(), reason="benchdata not on this machine")
 

@@ -20,7 +20,7 @@ from models import parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mspsp"
 INSTANCE = FIXTURES / "inst_set2c_sf0_nc2.1_n20_l4_m4_00.dzn"
-SHARED = Path("/work/shared/benchdata/mspsp")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "mspsp"
 
 
 def test_dzn_values() -> None:

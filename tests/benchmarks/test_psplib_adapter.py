@@ -25,7 +25,7 @@ from models import Scenario, parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "psplib"
 INSTANCES = sorted(FIXTURES.glob("*.sm"))
-SHARED_J30 = Path("/work/shared/benchdata/psplib")
+SHARED_J30 = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "psplib"
 
 
 def optima() -> dict[str, int]:

@@ -23,7 +23,7 @@ from benchmarks.runner import (
 from scheduler import SolveOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SHARED = Path("/work/shared/benchdata")
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "benchdata"
 SMOKE = SolveOptions(time_limit=5, workers=2, relative_gap=0)
 
 
