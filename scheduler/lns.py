@@ -21,7 +21,7 @@ from constraints.context import OBJECTIVE_SCALE
 from constraints.variables import Background
 from models import Scenario, Schedule
 from models.decisions import APPROVAL, Decisions, dataset_of
-from scheduler.assemble import project_plans
+from scheduler.assemble import dataset_plans, project_plans
 from scheduler.build import build
 from scheduler.decode import decisions_from, hint
 from scheduler.score import objective_units
@@ -43,8 +43,12 @@ class SearchState:
 
 
 def units_of(scenario: Scenario, decisions: Decisions) -> int:
+    """The objective of a plan, as scheduler.score counts it (acquisitions included)."""
     schedule = Schedule(
-        scenario=scenario.name, status="feasible", projects=project_plans(scenario, decisions)
+        scenario=scenario.name,
+        status="feasible",
+        projects=project_plans(scenario, decisions),
+        datasets=dataset_plans(scenario, decisions),
     )
     return objective_units(scenario, schedule)
 

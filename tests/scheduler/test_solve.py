@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import phase, project, scenario_of, solved
 
-from models import Scenario
-from scenarios.generator import generate_scenario
+from models import Scenario, parse_scenario
+from scenarios.generator import generate, generate_scenario
 from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
 
 
@@ -79,7 +79,11 @@ def test_unselected_project_reason_names_the_horizon() -> None:
 
 def test_large_portfolio_search_keeps_every_rule_and_never_loses_to_greedy() -> None:
     # 60 projects with every portfolio rule on: solved by neighbourhoods (scheduler/lns.py).
-    scenario = generate_scenario(60, seed=5)
+    # Regression: with a cost weight, acquisitions' staff cost was left out of the search's
+    # own objective, so the reported objective differed from the schedule's evaluation.
+    document = generate(60, seed=5)
+    document["objective"]["cost"] = 0.1
+    scenario = parse_scenario(document)
     plan = solve(scenario, SolveOptions(time_limit=4, workers=2, seed=3))
     assert plan.solver is not None and plan.solver.strategy == "lns"
     assert plan.solver.steps and plan.solver.steps > 0
