@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from constraints.context import Context
 from constraints.variables import Literal
+from models.scenario import JUNIOR_BELOW, SENIOR_FROM
 
-JUNIOR_BELOW = 3  # a person below this level in the skill of their unit is a junior
-SENIOR_FROM = 4  # a person at this level or above can mentor
+__all__ = ["JUNIOR_BELOW", "SENIOR_FROM", "post"]
 
 
 def post(ctx: Context) -> None:

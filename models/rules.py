@@ -244,6 +244,8 @@ def _demands(scenario: Scenario) -> list[Problem]:
         problems.extend(
             _staffing_problems(phase.requires, scenario.staff, skills_known, label, (*loc,))
         )
+        if scenario.policies.mentoring:
+            problems.extend(_unmentored(phase.requires, scenario.staff, label, loc))
         heads = sum(r.count for r in phase.requires)
         if scenario.policies.rd_reserve and heads > at_work:
             problems.append(
@@ -274,12 +276,37 @@ def _demands(scenario: Scenario) -> list[Problem]:
             check_phase(phase, f"phase {incident.id}/{phase.id}", ("incidents", i, "phases", j))
     for i, dataset in enumerate(scenario.datasets):
         if dataset.acquisition is not None:
-            problems += _staffing_problems(
-                dataset.acquisition.requires,
-                scenario.staff,
-                skills_known,
-                f"the acquisition of dataset {dataset.id}",
-                ("datasets", i, "acquisition"),
+            label = f"the acquisition of dataset {dataset.id}"
+            loc: Loc = ("datasets", i, "acquisition")
+            requires = dataset.acquisition.requires
+            problems += _staffing_problems(requires, scenario.staff, skills_known, label, loc)
+            if scenario.policies.mentoring:
+                problems += _unmentored(requires, scenario.staff, label, loc)
+    return problems
+
+
+def _unmentored(
+    requires: Sequence[Requirement], staff: Sequence[Person], label: str, loc: Loc
+) -> list[Problem]:
+    """With mentoring, juniors need a mentor in the same skill; where nobody can mentor, a
+    requirement needs enough people at level 3 or above."""
+    from models.scenario import JUNIOR_BELOW, SENIOR_FROM
+
+    problems = []
+    for k, req in enumerate(requires):
+        if any(p.skills.get(req.skill, 0) >= SENIOR_FROM for p in staff):
+            continue
+        able = [p for p in staff if p.skills.get(req.skill, 0) >= max(req.level, JUNIOR_BELOW)]
+        if len(able) < req.count:
+            problems.append(
+                Problem(
+                    (*loc, "requires", k),
+                    f"{label} needs {req.count} people with {req.skill} >= {req.level}; with "
+                    f"mentoring on, juniors (< {JUNIOR_BELOW}) need a mentor at "
+                    f"{SENIOR_FROM}+ and nobody has {req.skill} >= {SENIOR_FROM}, so only "
+                    f"{len(able)} can work",
+                    req.model_dump(),
+                )
             )
     return problems
 

@@ -16,6 +16,11 @@ Status = Literal["proposed", "committed", "in_progress", "done"]
 Size = Literal["small", "medium", "large"]
 Ethics = Literal["none", "required", "approved"]
 
+# Mentoring (policies.mentoring): a person below JUNIOR_BELOW in the skill of the unit they
+# cover works on a phase only beside someone at SENIOR_FROM or above in that skill.
+JUNIOR_BELOW = 3
+SENIOR_FROM = 4
+
 # Effort (person-weeks) at which a project counts as medium / large when `size` is absent.
 MEDIUM_EFFORT = 12
 LARGE_EFFORT = 40

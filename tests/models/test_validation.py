@@ -180,3 +180,16 @@ def test_a_phase_larger_than_the_rd_reserve_allows() -> None:
     document["projects"][0]["phases"][0]["requires"] = [{"skill": "data_science", "count": 2}]
     with pytest.raises(InputError, match="leaves only 1 of 2 at work"):
         parse_scenario(document)
+
+
+def test_mentoring_without_any_mentor_in_the_skill() -> None:
+    # ben (data_science 2) is a junior and nobody has data_science 4+ to mentor him.
+    document = broken("policies", {"mentoring": True})
+    document["staff"][0]["skills"] = {"data_science": 3}
+    document["projects"][0]["phases"][0]["requires"] = [{"skill": "data_science", "count": 2}]
+    with pytest.raises(InputError) as raised:
+        parse_scenario(document)
+    assert raised.value.problems[0].path == "projects[0].phases[0].requires[0]"
+    assert "nobody has data_science >= 4, so only 1 can work" in str(raised.value)
+    document["policies"]["mentoring"] = False
+    parse_scenario(document)  # without mentoring ben may work: valid
