@@ -117,10 +117,11 @@ def solve(
     )
     # The neighbourhood search needs a valid plan to start from; when the greedy plan breaks
     # a rule (a mandatory project past its hard deadline), the whole model is solved instead.
-    if info.strategy == "lns" and not check(scenario, baseline):
+    valid = not check(scenario, baseline)
+    if info.strategy == "lns" and valid:
         return _solve_by_neighbourhoods(scenario, options, baseline, reporter, info)
     info.strategy = "full"
-    return _solve_whole(scenario, options, baseline, reporter, info)
+    return _solve_whole(scenario, options, baseline, valid, reporter, info)
 
 
 def _strategy(scenario: Scenario, options: SolveOptions) -> Strategy:
@@ -167,16 +168,18 @@ def _solve_whole(
     scenario: Scenario,
     options: SolveOptions,
     baseline: Schedule,
+    valid: bool,
     reporter: Reporter,
     info: SolverInfo,
 ) -> Schedule:
+    """One CP-SAT model of the whole portfolio; the greedy plan is the hint, and the answer
+    when CP-SAT finds nothing in time and the plan is ``valid``."""
     building = perf_counter()
     built = build(scenario)
     info.build_seconds = round(perf_counter() - building, 3)
     if options.warm_start:
         hint(built.variables, greedy.decisions_of(scenario, baseline))
-    fallback = None if check(scenario, baseline) else baseline
-    return solve_built(scenario, built, options, reporter, info, fallback)
+    return solve_built(scenario, built, options, reporter, info, baseline if valid else None)
 
 
 def solve_built(
