@@ -102,6 +102,8 @@ class SolverInfo(Out):
     build_seconds: float | None = None
     first_solution_seconds: float | None = None
     greedy_objective: float | None = None
+    # which plan CP-SAT was hinted with: the greedy plan or its own first plan (full strategy)
+    first_plan: Literal["greedy", "cp-sat"] | None = None
 
 
 class Work(NamedTuple):

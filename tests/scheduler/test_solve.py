@@ -30,6 +30,30 @@ def test_cp_sat_is_at_least_as_good_as_its_greedy_warm_start(example: Scenario) 
     assert plan.solver and plan.solver.first_solution_seconds is not None
 
 
+def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> None:
+    # The greedy plan places whole projects in order: `long` first takes the one GPU for 5
+    # periods, so `quick`'s 10-period tail waits (makespan 16). Starting `quick` first: 11.
+    gpu = [{"pool": "a100", "count": 1}]
+    jobs = [
+        project("a_long", phase("train", 5, gpus=gpu), priority="must"),
+        project(
+            "b_quick",
+            phase("prep", 1, gpus=gpu),
+            phase("serve", 10, after=["prep"]),
+            priority="must",
+        ),
+    ]
+    scenario = scenario_of(
+        gpu_pools=[{"id": "a100", "capacity": 1}],
+        projects=jobs,
+        objective={"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
+    )
+    assert greedy_plan(scenario).kpis.makespan == 16
+    plan = solved(scenario, time_limit=5)
+    assert plan.solver is not None and plan.solver.first_plan == "cp-sat"
+    assert plan.kpis.makespan == 11 and plan.status == "optimal"
+
+
 def test_progress_is_reported_while_solving(example: Scenario) -> None:
     seen = []
     solve(example, SolveOptions(time_limit=2, workers=2), seen.append)
