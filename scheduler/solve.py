@@ -178,6 +178,10 @@ def _solve_whole(
     """One CP-SAT model of the whole portfolio; the better of the greedy plan and CP-SAT's own
     first plan is the hint, and the greedy plan the answer when CP-SAT finds nothing in time
     and the plan is ``valid``."""
+    if valid:
+        # The greedy plan is a plan: report it at once, with the bound no plan can pass.
+        reporter.bound = optimistic_bound(scenario)
+        reporter.found(baseline.objective)
     building = perf_counter()
     built = build(scenario)
     info.build_seconds = round(perf_counter() - building, 3)
@@ -187,7 +191,6 @@ def _solve_whole(
             hint(built.variables, greedy.decisions_of(scenario, baseline))
             info.first_plan = "greedy"
         else:
-            built.model.clear_hints()
             for variable, value in own:
                 built.model.add_hint(variable, value)
             info.first_plan = "cp-sat"
@@ -220,16 +223,18 @@ def _own_first_plan(
         def on_solution_callback(self) -> None:
             self.best = self.objective_value / OBJECTIVE_SCALE
             if greedy_objective is None or self.best > greedy_objective:
+                reporter.bound = self.best_objective_bound / OBJECTIVE_SCALE
+                reporter.found(self.best)
                 self.stop_search()
 
     race = Race()
+    solver.best_bound_callback = reporter.on_bound
     code = solver.solve(built.model, race)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or race.best is None:
         return None
     objective = solver.objective_value / OBJECTIVE_SCALE
     if greedy_objective is not None and objective <= greedy_objective:
         return None
-    reporter.found(objective)
     model = built.model
     variables = [model.get_int_var_from_proto_index(i) for i in range(len(model.proto.variables))]
     return [(variable, solver.value(variable)) for variable in variables]
