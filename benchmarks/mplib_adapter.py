@@ -19,12 +19,12 @@ are the 1-based ones of the file, as in the package's activity names ``"project:
   ``n > 0`` -> ``gpus: [{pool: r{k}, count: n}]``;
 - calendar: start 2027-01-04, period ``day``, horizon = the sum of the durations (as the
   PSPLIB and MSPSP adapters; PyJobShop sets no horizon at all) capped at the calendar's
-  2,000-period limit, since the sum is ~7,800 days. A serial schedule generation
-  (benchmarks/graph.py) shows that a plan fits within the horizon; an instance where it does
-  not is refused (34 of the 200 set 1.3 instances have best-knowns above 2,000 days). The
-  tightest safe horizon, that serial makespan, is not used: on MPLIB1_Set3_0 (serial 375,
-  best-known 374) zenplan's greedy plan cannot place 5 of the 24 projects within it, and
-  without that warm start CP-SAT found no plan in 30 s on 2 workers (419 with 2,000);
+  limit (``models.MAX_HORIZON``, 5,000 periods), since the sum is ~7,800 days. A serial
+  schedule generation (benchmarks/graph.py) shows that a plan fits within the horizon; an
+  instance where it does not is refused (none of set 1.3: its best-knowns reach 3,049
+  days). The tightest safe horizon, that serial makespan, is not used: on MPLIB1_Set3_0
+  (serial 375, best-known 374) zenplan's greedy plan cannot place 5 of the 24 projects
+  within it;
 - objective: makespan only (``value``, ``lateness``, ``balance``, ``cost`` weights 0).
 """
 
@@ -38,10 +38,9 @@ from typing import Any
 import psplib
 
 from benchmarks.graph import predecessors_of, real_predecessors, serial_makespan
-from models import Scenario, parse_scenario
+from models import MAX_HORIZON, Scenario, parse_scenario
 
 CALENDAR_START = date(2027, 1, 4)
-MAX_HORIZON = 2000  # models.Calendar.horizon's limit
 
 
 def mplib_document(path: str | Path) -> dict[str, Any]:

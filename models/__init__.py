@@ -7,6 +7,7 @@ from models.calendar import TimeGrid
 from models.loading import InputError, load_scenario, load_schedule, parse_scenario
 from models.rules import Problem
 from models.scenario import (
+    MAX_HORIZON,
     Dataset,
     GpuDemand,
     GpuPool,
@@ -27,6 +28,7 @@ from models.schedule import (
 )
 
 __all__ = [
+    "MAX_HORIZON",
     "Dataset",
     "DatasetPlan",
     "GpuAssignment",

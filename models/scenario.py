@@ -32,10 +32,15 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=False)
 
 
+# The longest plan: 5,000 periods, about 13.7 years of days. Published multi-project
+# instances run to ~3,050 days (MPLIB set 1.3); per-period structures grow with it.
+MAX_HORIZON = 5000
+
+
 class Calendar(Strict):
     start: date
     period: PeriodKind = "week"
-    horizon: int = Field(52, ge=1, le=2000, description="Number of periods planned.")
+    horizon: int = Field(52, ge=1, le=MAX_HORIZON, description="Number of periods planned.")
 
 
 class DateRange(Strict):

@@ -28,7 +28,7 @@ from api.tables import (
     VersionPublic,
 )
 from api.workbook import read_files, to_document
-from models import Scenario
+from models import MAX_HORIZON, Scenario
 from models.loading import parse_text
 
 router = APIRouter(prefix="/scenarios", tags=["scenarios"])
@@ -118,7 +118,7 @@ async def upload_workbook(
     name: Annotated[str | None, Form(max_length=500)] = None,
     start: Annotated[str | None, Form(description="First day of period 0.")] = None,
     period: Annotated[Literal["week", "day"] | None, Form()] = None,
-    horizon: Annotated[int | None, Form(ge=1, le=2000)] = None,
+    horizon: Annotated[int | None, Form(ge=1, le=MAX_HORIZON)] = None,
 ) -> ScenarioPublic:
     """Create a scenario from a workbook: sheets projects, phases, staff, gpu_pools, datasets."""
     contents = [(upload.filename or "upload", await upload.read()) for upload in files]

@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.graph import real_predecessors
 from benchmarks.mplib_adapter import mplib_document, read_mplib_reference, scenario_from_mplib
-from models import parse_scenario
+from models import MAX_HORIZON, parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mplib"
 SYNTHETIC = FIXTURES / "MPLIB_synthetic_0.txt"
@@ -72,7 +72,7 @@ def test_real_instance_has_24_projects_on_4_pools() -> None:
     assert all(p.release == date(2027, 1, 4) for p in scenario.projects)  # set 1.3: all 0
     bks = read_mplib_reference(MPLIB / "bks.csv")["MPLIB1_Set3_0"]
     assert bks == 374
-    assert scenario.calendar.horizon == 2000  # the sum of the durations is 7,804
+    assert scenario.calendar.horizon == MAX_HORIZON  # the sum of the durations is 7,804
 
 
 @needs_benchdata
@@ -96,8 +96,8 @@ def test_real_instance_keeps_every_precedence() -> None:
 
 
 def test_an_instance_longer_than_the_calendar_is_refused(tmp_path: Path) -> None:
-    # 34 of the 200 set 1.3 instances have best-knowns above 2,000 days, the calendar limit.
-    text = SYNTHETIC.read_text().replace("   3   2   0   1 1:4", "2500   2   0   1 1:4")
+    # Set 1.3's best-knowns reach 3,049 days; the calendar ends at 5,000 periods.
+    text = SYNTHETIC.read_text().replace("   3   2   0   1 1:4", "6000   2   0   1 1:4")
     long = tmp_path / "long.txt"
     long.write_text(text)
     with pytest.raises(ValueError, match="cannot be expressed"):
