@@ -104,6 +104,8 @@ class SolverInfo(Out):
     greedy_objective: float | None = None
     # which plan CP-SAT was hinted with: the greedy plan or its own first plan (full strategy)
     first_plan: Literal["greedy", "cp-sat"] | None = None
+    # seconds of neighbourhood-only search after the full search (full strategy)
+    tail_seconds: float | None = None
 
 
 class Work(NamedTuple):

@@ -54,6 +54,16 @@ def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> No
     assert plan.kpis.makespan == 11 and plan.status == "optimal"
 
 
+def test_after_its_share_the_full_search_hands_over_to_neighbourhoods() -> None:
+    scenario = generate_scenario(30, seed=1)
+    baseline = greedy_plan(scenario)
+    plan = solve(scenario, SolveOptions(time_limit=6, workers=2, seed=0))
+    assert plan.status == "feasible" and check(scenario, plan) == []
+    assert plan.solver is not None and plan.solver.strategy == "full"
+    assert plan.solver.tail_seconds is not None and plan.solver.tail_seconds > 1
+    assert baseline.objective <= plan.objective <= plan.bound
+
+
 def test_progress_is_reported_while_solving(example: Scenario) -> None:
     seen = []
     solve(example, SolveOptions(time_limit=2, workers=2), seen.append)
