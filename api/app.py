@@ -14,6 +14,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi_offline import FastAPIOffline
 from sqlmodel import Session
 
 from api import crud
@@ -65,7 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             runner.stop()
             engine.dispose()
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI with /docs and /redoc served from files installed with it, not
+    # from a CDN, so the API docs open on closed networks too.
+    app = FastAPIOffline(
         title="zenplan",
         summary="Portfolio scheduling for data-science and ML teams",
         description=DESCRIPTION,

@@ -209,3 +209,34 @@ def test_the_gantt_draws_a_bar_for_each_scheduled_project(
     )
     assert markers == 6  # three projects in each of the two schedules
     page.close()
+
+
+def test_api_docs_need_nothing_from_the_internet(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/static-offline-docs/swagger-ui-bundle.js" in page.text
+    assert "cdn" not in page.text.lower()
+    script = client.get("/static-offline-docs/swagger-ui-bundle.js")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert client.get("/static-offline-docs/swagger-ui.css").status_code == 200
+    redoc = client.get("/redoc")
+    assert redoc.status_code == 200 and "/static-offline-docs/redoc.standalone.js" in redoc.text
+
+
+def test_api_docs_render_offline_in_a_browser(live_server: LiveServer, browser: Any) -> None:
+    page = browser.new_page()
+    outside: list[str] = []
+
+    def local_only(route: Any) -> None:
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto(f"{live_server.url}/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    assert page.locator(".opblock").count() > 10  # one block per operation
+    assert outside == []
+    page.close()
