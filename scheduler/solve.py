@@ -304,6 +304,11 @@ def solve_built(
     solver = _solver(options, left * FULL_SEARCH_SHARE if tail else left)
     solver.best_bound_callback = reporter.on_bound
     code = solver.solve(built.model, reporter)
+    if tail and code == cp_model.UNKNOWN:  # no plan yet: the full search keeps the time
+        tail = False
+        solver = _solver(options, options.time_limit - (perf_counter() - started))
+        solver.best_bound_callback = reporter.on_bound
+        code = solver.solve(built.model, reporter)
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error, invalid CP-SAT model: {built.model.validate()}")
     status = STATUS[code]
