@@ -6,8 +6,11 @@ The plan keeps its order and its people; only durations change. Each phase with 
 phases keep theirs. Phases are re-timed in the order of their planned starts: a phase
 starts at the latest of its planned start, the ends of the phases it follows, the end of
 the previous work of each of its people (in the order that person was planned), and for a
-gated phase the end of its ethics approval. Dataset acquisitions and approvals keep their
-planned times. A project's go-live is the end of its last phase.
+gated phase the end of its ethics approval; from there it waits, period by period, until
+its GPUs fit in their pools (capacity changes included) beside the phases re-timed before
+it, and, with an R&D reserve, until its people fit under the staff limit. Dataset
+acquisitions and approvals keep their planned times. A project's go-live is the end of its
+last phase.
 
 Sample ``i`` draws from a generator seeded with ``(seed, i)``, so the results depend on
 the seed and the number of samples only, not on how the samples are split into chunks or
@@ -40,6 +43,8 @@ class Work:
     duration_range: tuple[int, int] | None
     not_before: int  # planned start, approval end, end of the person's fixed previous work
     after: tuple[int, ...]  # works (indices) that must end first
+    gpus: tuple[tuple[int, int], ...] = ()  # (pool index into RiskPlan.capacity, GPUs)
+    people: int = 0  # people on the phase, counted against the R&D reserve's staff limit
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,11 @@ class RiskPlan:
 
     projects: tuple[str, ...]
     works: tuple[Work, ...]  # in re-timing order (planned start)
+    # GPUs per period of each pool used (after the horizon: the pool's largest capacity)
+    capacity: tuple[tuple[int, ...], ...] = ()
+    # with an R&D reserve: people allowed at work per period, and those on acquisitions
+    staff_limit: int | None = None
+    acquiring: tuple[int, ...] = ()
 
 
 PhaseKey = tuple[str, str]  # (project id, phase id)
@@ -83,6 +93,8 @@ def risk_plan(scenario: Scenario, schedule: Schedule) -> RiskPlan:
             if phase.id in gated and plan.approval is not None:
                 floor[key] = max(floor[key], plan.approval.end)
     projects = {p.id: i for i, p in enumerate(schedule.selected())}
+    pools = sorted({g.pool for plan, _ in phases.values() for g in plan.gpus})
+    pool_index = {pool: i for i, pool in enumerate(pools)}
     works = tuple(
         Work(
             project=projects[key[0]],
@@ -90,10 +102,28 @@ def risk_plan(scenario: Scenario, schedule: Schedule) -> RiskPlan:
             duration_range=phases[key][1].duration_range,
             not_before=floor[key],
             after=tuple(sorted(after[key])),
+            gpus=tuple((pool_index[g.pool], g.count) for g in phases[key][0].gpus),
+            people=len(phases[key][0].staff),
         )
         for key in order
     )
-    return RiskPlan(tuple(projects), works)
+    capacity = tuple(tuple(scenario.pool_capacity(pool)) for pool in pools)
+    return RiskPlan(tuple(projects), works, capacity, *_staff_limit(scenario, schedule))
+
+
+def _staff_limit(scenario: Scenario, schedule: Schedule) -> tuple[int | None, tuple[int, ...]]:
+    """With an R&D reserve: the people allowed at work per period (as the staffing rule
+    counts them) and the people on planned acquisitions per period; else (None, ())."""
+    reserve = scenario.policies.rd_reserve
+    if reserve <= 0:
+        return None, ()
+    staff = len(scenario.staff)
+    acquiring = [0] * scenario.grid.horizon
+    for acquisition in schedule.datasets:
+        if acquisition.start is not None and acquisition.end is not None:
+            for t in range(acquisition.start, min(acquisition.end, len(acquiring))):
+                acquiring[t] += len(acquisition.staff)
+    return staff - math.floor(reserve * staff), tuple(acquiring)
 
 
 def _planned_phases(
@@ -144,12 +174,59 @@ def go_lives(plan: RiskPlan, rng: random.Random) -> list[int]:
     """Each project's go-live when the plan is re-timed with durations drawn from ``rng``."""
     ends: list[int] = []
     live = [0] * len(plan.projects)
+    load = _Load(plan)
     for work in plan.works:
+        duration = sampled_duration(work, rng)
         start = max([work.not_before, *(ends[i] for i in work.after)])
-        end = start + sampled_duration(work, rng)
+        while not load.fits(work, start, start + duration):
+            start += 1
+        load.book(work, start, start + duration)
+        end = start + duration
         ends.append(end)
         live[work.project] = max(live[work.project], end)
     return live
+
+
+class _Load:
+    """GPUs in use per pool and people at work, per period, in one re-timing."""
+
+    def __init__(self, plan: RiskPlan) -> None:
+        self.plan = plan
+        self.gpus: list[list[int]] = [[] for _ in plan.capacity]
+        self.people: list[int] = list(plan.acquiring)
+        # After the horizon a pool has its largest capacity, which every demand fits (the
+        # scenario rules check that), so a sliding phase always finds a start.
+        self.peak = [max(capacity, default=0) for capacity in plan.capacity]
+
+    def fits(self, work: Work, start: int, end: int) -> bool:
+        for pool, count in work.gpus:
+            used, capacity, peak = self.gpus[pool], self.plan.capacity[pool], self.peak[pool]
+            for t in range(start, end):
+                free = (capacity[t] if t < len(capacity) else peak) - (
+                    used[t] if t < len(used) else 0
+                )
+                if count > free:
+                    return False
+        limit = self.plan.staff_limit
+        if limit is not None and work.people:
+            people = self.people
+            for t in range(start, end):
+                if (people[t] if t < len(people) else 0) + work.people > limit:
+                    return False
+        return True
+
+    def book(self, work: Work, start: int, end: int) -> None:
+        for pool, count in work.gpus:
+            _add(self.gpus[pool], start, end, count)
+        if self.plan.staff_limit is not None:
+            _add(self.people, start, end, work.people)
+
+
+def _add(load: list[int], start: int, end: int, amount: int) -> None:
+    if len(load) < end:
+        load.extend([0] * (end - len(load)))
+    for t in range(start, end):
+        load[t] += amount
 
 
 @dataclass(frozen=True)

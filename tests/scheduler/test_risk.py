@@ -75,6 +75,43 @@ def test_a_persons_next_phase_waits_for_their_overrun() -> None:
     assert result["churn"].miss_probability is None  # no deadline
 
 
+def overrun_then_later(
+    first: tuple[str, int, int] | None, later: tuple[str, int, int] | None, **changes: Any
+) -> Scenario:
+    """`a` trains 3 periods (triangular(3, 7)) from period 0; `b`, released at period 3,
+    trains 2 periods after it (planned go-live 5). Nothing but a shared resource ties them."""
+    gpu = [{"pool": "a100", "count": 1}]
+    a = phase("train", 3, *([first] if first else []), gpus=gpu, duration_range=[3, 7])
+    b = phase("train", 2, *([later] if later else []), gpus=gpu)
+    return scenario_of(
+        projects=[
+            project("a", a, value=10),
+            project("b", b, value=5, release="2027-01-25"),
+        ],
+        **changes,
+    )
+
+
+def test_a_phase_waits_for_gpus_an_overrun_holds() -> None:
+    # one GPU: b's training waits for a's; no person is shared
+    scenario = overrun_then_later(None, None, gpu_pools=[{"id": "a100", "capacity": 1}])
+    schedule = solved(scenario)
+    result = risks(scenario, schedule)
+    assert result["b"].planned == 5
+    assert (result["b"].p50, result["b"].p80) == (6, 7)  # a ends at 4 / 5, then 2 periods
+
+
+def test_a_phase_waits_for_the_rd_reserve_an_overrun_holds() -> None:
+    # ana on a, ben on b, GPUs to spare; the R&D reserve keeps one of the two people free
+    scenario = overrun_then_later(DS3, DE3, policies={"rd_reserve": 0.5})
+    schedule = solved(scenario)
+    result = risks(scenario, schedule)
+    assert result["b"].planned == 5
+    assert (result["b"].p50, result["b"].p80) == (6, 7)
+    without = overrun_then_later(DS3, DE3)
+    assert risks(without, solved(without))["b"].p80 == 5  # the binding rule is the reserve
+
+
 def test_same_seed_same_results_wherever_the_chunks_run() -> None:
     scenario = scenario_of(projects=[fraud([2, 9], deadline="2027-02-07")])
     schedule = solved(scenario)
