@@ -23,6 +23,7 @@ from models.decisions import (
 )
 from models.schedule import SolverInfo
 from scheduler.assemble import assemble
+from scheduler.score import project_units
 from scheduler.timeline import Timeline
 
 
@@ -357,16 +358,11 @@ def _not_worth_it(
                 f"{project.deadline} (period {due})"
             )
     weights = scenario.objective
-    gain = weights.value * project.value * (grid.horizon - go_live)
-    if project.deadline is not None:
-        late = max(0, go_live - grid.deadline_end(project.deadline))
-        gain -= weights.lateness * scenario.delay_cost(project) * late
-    rates = {p.id: p.cost_per_period for p in scenario.staff}
-    gpu_rates = {p.id: p.cost_per_gpu_period for p in scenario.gpu_pools}
-    for phase in project.phases:
-        decision = placed[phase.id]
-        gain -= weights.cost * phase.duration * sum(rates[p] for p, _, _ in decision.staff)
-        gain -= weights.cost * phase.duration * sum(gpu_rates[g] * c for g, c in decision.gpus)
+    work = [
+        (phase.duration, [p for p, _, _ in placed[phase.id].staff], placed[phase.id].gpus)
+        for phase in project.phases
+    ]
+    gain = project_units(scenario, project, go_live, work)  # as the objective counts it
     if gain <= 0 and (weights.value or weights.lateness or weights.cost):
         return f"its earliest plan (go-live in period {go_live}) earns nothing net of its costs"
     return None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import pairwise
 
 from constraints.balance import FAIRNESS_SCALE, fairness_coefficient
 from constraints.context import OBJECTIVE_SCALE, money
-from models import Scenario, Schedule
+from models import Project, Scenario, Schedule
 
 
 def evaluate(scenario: Scenario, schedule: Schedule) -> float:
@@ -19,20 +20,16 @@ def evaluate(scenario: Scenario, schedule: Schedule) -> float:
 
 def objective_units(scenario: Scenario, schedule: Schedule) -> int:
     weights = scenario.objective
-    horizon = scenario.grid.horizon
     total = 0
     go_lives = []
     for plan in schedule.selected():
-        project = scenario.project(plan.id)
         go_live = max((p.end for p in plan.phases), default=0)
         go_lives.append(go_live)
-        if weights.value and project.value:
-            total += money(weights.value * project.value) * (horizon - go_live)
-        if weights.lateness and project.deadline is not None:
-            late_by = max(0, go_live - scenario.grid.deadline_end(project.deadline))
-            total -= money(weights.lateness * scenario.delay_cost(project)) * late_by
-        if weights.cost:
-            total -= _cost_units(scenario, plan.id, schedule)
+        work = [
+            (p.end - p.start, [s.id for s in p.staff], [(g.pool, g.count) for g in p.gpus])
+            for p in plan.phases
+        ]
+        total += project_units(scenario, scenario.project(plan.id), go_live, work)
     if weights.makespan and go_lives:
         total -= money(weights.makespan * scenario.mean_delay_cost()) * max(go_lives)
     if weights.cost:
@@ -89,20 +86,29 @@ def sponsor_spread(scenario: Scenario, selected: set[str]) -> int | None:
     return max(shares) - min(shares)
 
 
-def _cost_units(scenario: Scenario, project_id: str, schedule: Schedule) -> int:
-    weight = scenario.objective.cost
-    rates = {p.id: p.cost_per_period for p in scenario.staff}
-    gpu_rates = {p.id: p.cost_per_gpu_period for p in scenario.gpu_pools}
-    plan = schedule.project(project_id)
+def project_units(
+    scenario: Scenario,
+    project: Project,
+    go_live: int,
+    work: Iterable[tuple[int, Iterable[str], Iterable[tuple[str, int]]]],
+) -> int:
+    """One running project's own terms: value from go-live to the horizon's end, lateness,
+    and the cost of its phases' people and GPUs, given as (duration, people, (pool, GPUs))."""
+    weights = scenario.objective
     total = 0
-    if plan is None:
-        return 0
-    for phase in plan.phases:
-        duration = phase.end - phase.start
-        for person in phase.staff:
-            if rates.get(person.id):
-                total += money(weight * rates[person.id] * duration)
-        for gpu in phase.gpus:
-            if gpu_rates.get(gpu.pool):
-                total += money(weight * gpu_rates[gpu.pool] * gpu.count * duration)
+    if weights.value and project.value:
+        total += money(weights.value * project.value) * (scenario.grid.horizon - go_live)
+    if weights.lateness and project.deadline is not None:
+        late_by = max(0, go_live - scenario.grid.deadline_end(project.deadline))
+        total -= money(weights.lateness * scenario.delay_cost(project)) * late_by
+    if weights.cost:
+        rates = {p.id: p.cost_per_period for p in scenario.staff}
+        gpu_rates = {p.id: p.cost_per_gpu_period for p in scenario.gpu_pools}
+        for duration, people, gpus in work:
+            for person in people:
+                if rates.get(person):
+                    total -= money(weights.cost * rates[person] * duration)
+            for pool, count in gpus:
+                if gpu_rates.get(pool):
+                    total -= money(weights.cost * gpu_rates[pool] * count * duration)
     return total
