@@ -199,8 +199,7 @@ def _solve_whole(
             hint(built.variables, greedy.decisions_of(scenario, baseline))
             info.first_plan = "greedy"
         else:
-            for variable, value in own:
-                built.model.add_hint(variable, value)
+            _hint_solution(built.model, own)
             info.first_plan = "cp-sat"
     fallback = baseline if valid else None
     return solve_built(scenario, built, options, reporter, info, fallback, lns_tail=True)
@@ -208,7 +207,7 @@ def _solve_whole(
 
 def _own_first_plan(
     built: BuiltModel, options: SolveOptions, reporter: Reporter, greedy_objective: float | None
-) -> list[tuple[cp_model.IntVar, int]] | None:
+) -> cp_model.CpSolver | None:
     """CP-SAT's own plan, searched for briefly without a hint, when it beats the greedy plan.
 
     CP-SAT's first-solution search on an unhinted model is a strong scheduling heuristic (on
@@ -244,9 +243,15 @@ def _own_first_plan(
     objective = solver.objective_value / OBJECTIVE_SCALE
     if greedy_objective is not None and objective <= greedy_objective:
         return None
-    model = built.model
-    variables = [model.get_int_var_from_proto_index(i) for i in range(len(model.proto.variables))]
-    return [(variable, solver.value(variable)) for variable in variables]
+    return solver
+
+
+def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
+    """Make the solver's plan the model's complete hint (every variable's value)."""
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    for index in range(len(model.proto.variables)):
+        variable = model.get_int_var_from_proto_index(index)
+        model.add_hint(variable, solver.value(variable))
 
 
 def _solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver:
@@ -271,14 +276,12 @@ def _lns_tail(
 
     With 2 workers CP-SAT runs one full search and one thread of neighbourhood steps; on
     hard instances the full search stops finding plans early while each step may still
-    improve one. Measured on 7 hard PSPLIB instances at 30 s: shorter on 4, equal on 3
-    (BENCHMARKS.md). The bound stays the full search's: neighbourhoods prove nothing.
+    improve one. On hard PSPLIB instances at 30 s a first check was shorter on 4 of 7, a
+    second mixed (BENCHMARKS.md); a generated 30-project portfolio gained 1.4 %. The bound
+    stays the full search's: neighbourhoods prove nothing.
     """
     model = built.model
-    model.clear_hints()  # type: ignore[no-untyped-call]
-    for index in range(len(model.proto.variables)):
-        variable = model.get_int_var_from_proto_index(index)
-        model.add_hint(variable, full.value(variable))
+    _hint_solution(model, full)
     solver = _solver(options, options.time_limit - (perf_counter() - reporter.started))
     solver.parameters.use_lns_only = True
     code = solver.solve(model, reporter)
