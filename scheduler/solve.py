@@ -224,21 +224,16 @@ def _own_first_plan(
     solver = _solver(options, seconds)
 
     class Race(cp_model.CpSolverSolutionCallback):
-        def __init__(self) -> None:
-            super().__init__()
-            self.best: float | None = None
-
         def on_solution_callback(self) -> None:
-            self.best = self.objective_value / OBJECTIVE_SCALE
-            if greedy_objective is None or self.best > greedy_objective:
+            objective = self.objective_value / OBJECTIVE_SCALE
+            if greedy_objective is None or objective > greedy_objective:
                 reporter.tighten(self.best_objective_bound / OBJECTIVE_SCALE)
-                reporter.found(self.best)
+                reporter.found(objective)
                 self.stop_search()
 
-    race = Race()
     solver.best_bound_callback = reporter.on_bound
-    code = solver.solve(built.model, race)
-    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or race.best is None:
+    code = solver.solve(built.model, Race())
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     objective = solver.objective_value / OBJECTIVE_SCALE
     if greedy_objective is not None and objective <= greedy_objective:
