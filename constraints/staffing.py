@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from constraints.context import Context, money
 from constraints.variables import PhaseVar
+from models import Person
+
+Need = tuple[str, int]  # (skill, level) a requirement asks for
+# At most this many groups of needs get a supply rule (the smallest groups first).
+MAX_SKILL_GROUPS = 256
 
 
 def post(ctx: Context) -> None:
@@ -61,27 +67,85 @@ def _one_phase_at_a_time(ctx: Context) -> None:
 
 
 def _skill_supply(ctx: Context) -> None:
-    """Redundant: at any time, the phases asking for a skill at level L or above need no more
-    people than hold it at that level (tightens the bound; the agendas already imply it)."""
-    demand: dict[tuple[str, int], list[tuple[PhaseVar, int]]] = defaultdict(list)
+    """Redundant: at any time, the requirements only a group of people can cover ask for no
+    more people than the group holds (Hall's condition over skills and levels). The agendas
+    imply it; stated as cumulatives it gives CP-SAT the bounds of multi-skill staffing."""
+    demand: dict[Need, list[tuple[PhaseVar, int]]] = defaultdict(list)
     for item in ctx.variables.work_items():
         for requirement in item.requires:
             demand[(requirement.skill, requirement.level)].append((item, requirement.count))
-    for (skill, level), _ in sorted(demand.items()):
-        supply = sum(1 for p in ctx.scenario.staff if p.skills.get(skill, 0) >= level)
-        # Every requirement of this skill at this level or above draws from the same people.
-        users = [
-            (phase_var, count)
-            for (other_skill, other_level), items in demand.items()
-            if other_skill == skill and other_level >= level
-            for phase_var, count in items
-        ]
-        if sum(count for _, count in users) > supply:
+    for group, holders in skill_groups(set(demand), ctx.scenario.staff):
+        users: dict[tuple[str, str], tuple[PhaseVar, int]] = {}
+        for (skill, level), items in demand.items():
+            if skill in group and group[skill] <= level:
+                for phase_var, count in items:
+                    key = (phase_var.project, phase_var.phase)
+                    users[key] = (phase_var, users.get(key, (phase_var, 0))[1] + count)
+        if sum(count for _, count in users.values()) > holders:
             ctx.model.add_cumulative(
-                [phase_var.interval for phase_var, _ in users],
-                [count for _, count in users],
-                supply,
+                [phase_var.interval for phase_var, _ in users.values()],
+                [count for _, count in users.values()],
+                holders,
             )
+
+
+def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[str, int], int]]:
+    """The groups of needs worth a supply rule, each as {skill: lowest level} with the number
+    of people who hold at least one skill of the group at its level.
+
+    A group is known by its holders: every union of overlapping holder sets of single needs
+    (smallest first, at most ``MAX_SKILL_GROUPS``; a union of sets with nobody in common adds
+    nothing, its parts' rules add up to its rule), with every need that only those people
+    hold (a smaller group with the same holders follows from it).
+    """
+    holders = {
+        need: frozenset(p.id for p in staff if p.skills.get(need[0], 0) >= need[1])
+        for need in needs
+    }
+
+    def order(people: frozenset[str]) -> tuple[int, list[str]]:
+        return len(people), sorted(people)
+
+    singles = sorted({people for people in holders.values() if people}, key=order)
+    unions: list[frozenset[str]] = []
+    frontier = singles
+    while frontier and len(unions) < MAX_SKILL_GROUPS:
+        layer = [people for people in frontier if people not in unions]
+        unions.extend(layer[: MAX_SKILL_GROUPS - len(unions)])
+        grown = {
+            people | single
+            for people in layer
+            for single in singles
+            if single & people and not single <= people
+        }
+        frontier = sorted(grown, key=order)
+    everyone = frozenset().union(*singles)
+    if everyone not in unions and _connected(singles):
+        unions.append(everyone)  # the rule of all needs, even when the enumeration stopped
+    groups = []
+    for people in unions:
+        group: dict[str, int] = {}
+        for skill, level in sorted(needs):
+            if holders[(skill, level)] and holders[(skill, level)] <= people:
+                group[skill] = min(level, group.get(skill, level))
+        groups.append((group, len(people)))
+    return groups
+
+
+def _connected(holder_sets: list[frozenset[str]]) -> bool:
+    """The holder sets form one piece when sets that share a person are joined."""
+    if not holder_sets:
+        return False
+    reached, rest = set(holder_sets[0]), holder_sets[1:]
+    grew = True
+    while grew:
+        grew = False
+        for people in list(rest):
+            if people & reached:
+                reached |= people
+                rest.remove(people)
+                grew = True
+    return not rest
 
 
 def _cost(ctx: Context) -> None:
