@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from time import perf_counter
@@ -26,8 +27,11 @@ LNS_MIN_PROJECTS = 40
 # CP-SAT's unhinted first-plan search gets this share of the time limit, at most so long.
 FIRST_PLAN_SHARE = 0.2
 FIRST_PLAN_SECONDS = 10.0
-# Then the full search gets this share of the time left; neighbourhood search only the rest.
+# After this share of the time left, a full search whose plan is still further than
+# TAIL_MIN_GAP from its bound hands over to neighbourhood search only; a closer one goes on
+# to prove its plan (BENCHMARKS.md).
 FULL_SEARCH_SHARE = 1 / 3
+TAIL_MIN_GAP = 0.05
 MIN_TAIL_SECONDS = 2.0
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
@@ -241,6 +245,36 @@ def _own_first_plan(
     return solver
 
 
+class _Handover:
+    """Stops a full search at a set time when its plan is still far from its bound, so that
+    the neighbourhood tail can take over (a timer thread; CP-SAT's stop is thread-safe)."""
+
+    def __init__(self, solver: cp_model.CpSolver, reporter: Reporter) -> None:
+        self.solver = solver
+        self.reporter = reporter
+        self.solutions_before = reporter.solutions
+        self.handed_over = False
+        self.timer: threading.Timer | None = None
+
+    def arm(self, seconds: float) -> None:
+        self.timer = threading.Timer(seconds, self._look)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def disarm(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+
+    def _look(self) -> None:
+        reporter = self.reporter
+        if reporter.solutions == self.solutions_before or reporter.objective is None:
+            return  # no plan of this search's yet: it keeps the time
+        gap = Progress(reporter.objective, reporter.bound, 0.0, reporter.solutions).gap
+        if gap is not None and gap > TAIL_MIN_GAP:
+            self.handed_over = True
+            self.solver.stop_search()
+
+
 def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Make the solver's plan the model's complete hint (every variable's value)."""
     model.clear_hints()  # type: ignore[no-untyped-call]
@@ -266,21 +300,23 @@ def _solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver:
 
 def _lns_tail(
     built: BuiltModel, options: SolveOptions, reporter: Reporter, full: cp_model.CpSolver
-) -> cp_model.CpSolver | None:
+) -> tuple[cp_model.CpSolver | None, bool]:
     """Neighbourhood search only, on both workers, from the full search's plan.
 
     With 2 workers CP-SAT runs one full search and one thread of neighbourhood steps; on
     hard instances the full search stops finding plans early while each step may still
     improve one. On hard PSPLIB instances at 30 s a first check was shorter on 4 of 7, a
     second mixed (BENCHMARKS.md); a generated 30-project portfolio gained 1.4 %. The bound
-    stays the full search's: neighbourhoods prove nothing.
+    stays the full search's, unless CP-SAT itself reports the tail's plan optimal (a
+    neighbourhood that frees every variable is a full search).
     """
     model = built.model
     _hint_solution(model, full)
     solver = _solver(options, options.time_limit - (perf_counter() - reporter.started))
     solver.parameters.use_lns_only = True
     code = solver.solve(model, reporter)
-    return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return (solver if found else None), code == cp_model.OPTIMAL
 
 
 def solve_built(
@@ -293,20 +329,21 @@ def solve_built(
     lns_tail: bool = False,
 ) -> Schedule:
     """Run CP-SAT on a built (and hinted) model and decode the result; ``fallback`` is a valid
-    plan to return when CP-SAT finds none in time. With ``lns_tail``, the full search gets
-    ``FULL_SEARCH_SHARE`` of the time; when it has not proven its plan optimal by then, both
-    workers spend the rest on neighbourhood search from that plan (see ``_lns_tail``)."""
+    plan to return when CP-SAT finds none in time. With ``lns_tail``, the full search is
+    looked at after ``FULL_SEARCH_SHARE`` of the time: when its plan is then still more than
+    ``TAIL_MIN_GAP`` from its bound, both workers spend the rest on neighbourhood search from
+    that plan (see ``_lns_tail``); when it is close, the full search goes on to prove it."""
     started = reporter.started
     left = options.time_limit - (perf_counter() - started)
-    tail = lns_tail and left * (1 - FULL_SEARCH_SHARE) >= MIN_TAIL_SECONDS
-    solver = _solver(options, left * FULL_SEARCH_SHARE if tail else left)
+    solver = _solver(options, left)
     solver.best_bound_callback = reporter.on_bound
-    code = solver.solve(built.model, reporter)
-    if tail and code == cp_model.UNKNOWN:  # no plan yet: the full search keeps the time
-        tail = False
-        solver = _solver(options, options.time_limit - (perf_counter() - started))
-        solver.best_bound_callback = reporter.on_bound
+    handover = _Handover(solver, reporter)
+    if lns_tail and left * (1 - FULL_SEARCH_SHARE) >= MIN_TAIL_SECONDS:
+        handover.arm(left * FULL_SEARCH_SHARE)
+    try:
         code = solver.solve(built.model, reporter)
+    finally:
+        handover.disarm()
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error, invalid CP-SAT model: {built.model.validate()}")
     status = STATUS[code]
@@ -315,15 +352,15 @@ def solve_built(
     if status in ("optimal", "feasible"):
         objective = solver.objective_value / OBJECTIVE_SCALE
         bound = solver.best_objective_bound / OBJECTIVE_SCALE
-    if tail and status == "feasible":
+    if handover.handed_over and status == "feasible":
         tail_started = perf_counter()
-        better = _lns_tail(built, options, reporter, solver)
+        better, proven = _lns_tail(built, options, reporter, solver)
         info.tail_seconds = round(perf_counter() - tail_started, 3)
         if better is not None and better.objective_value / OBJECTIVE_SCALE >= objective:
             objective = better.objective_value / OBJECTIVE_SCALE
             value = better.value
-            if objective >= bound:
-                status = "optimal"
+            if proven or objective >= bound:
+                status, bound = "optimal", objective
     if reporter.first_solution is not None:
         info.first_solution_seconds = round(reporter.first_solution, 3)
     if status in ("optimal", "feasible"):
