@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from builders import phase, project, scenario_of, solved
 
 from models import Scenario, parse_scenario
 from scenarios.generator import generate, generate_scenario
 from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
+from scheduler.solve import Reporter, _Handover
 
 
 def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
@@ -62,6 +64,34 @@ def test_after_its_share_the_full_search_hands_over_to_neighbourhoods() -> None:
     assert plan.solver is not None and plan.solver.strategy == "full"
     assert plan.solver.tail_seconds is not None and plan.solver.tail_seconds > 1
     assert baseline.objective <= plan.objective <= plan.bound
+
+
+class _StubSolver:
+    stopped = False
+
+    def stop_search(self) -> None:
+        self.stopped = True
+
+
+@pytest.mark.parametrize(
+    ("objective", "bound", "plans_of_its_own", "hands_over"),
+    [
+        (-100.0, -90.0, 1, True),  # 10% from the bound: neighbourhoods take over
+        (-100.0, -97.0, 1, False),  # 3%: the full search goes on to prove its plan
+        (-100.0, -90.0, 0, False),  # no plan of this search's yet: it keeps the time
+    ],
+)
+def test_the_full_search_hands_over_only_from_a_plan_far_from_its_bound(
+    objective: float, bound: float, plans_of_its_own: int, hands_over: bool
+) -> None:
+    reporter = Reporter(0.0, None)
+    reporter.found(-120.0)  # the greedy plan, reported before the full search starts
+    solver = _StubSolver()
+    handover = _Handover(solver, reporter)  # type: ignore[arg-type]
+    reporter.solutions += plans_of_its_own
+    reporter.objective, reporter.bound = objective, bound
+    handover._look()
+    assert handover.handed_over is hands_over and solver.stopped is hands_over
 
 
 def test_progress_is_reported_while_solving(example: Scenario) -> None:
