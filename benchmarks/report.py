@@ -1,6 +1,8 @@
 """Markdown summary of benchmark CSV files, for BENCHMARKS.md.
 
     python -m benchmarks.report bench-psplib-j30.csv bench-mplib.csv ...
+    python -m benchmarks.report new/*.csv --pyjobshop-from old/*.csv
+
 
 One row per set (MSPSP subsets apart), from the CSV files ``zenplan bench`` writes: instances,
 zenplan's mean gap to the best-known and proofs, PyJobShop's (when the run had it), the mean
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,31 @@ def read_csv(path: Path) -> list[BenchRow]:
                 values[name] = _value(types[name], text)
             rows.append(BenchRow(**values))
     return rows
+
+
+def with_pyjobshop_from(rows: list[BenchRow], earlier: list[BenchRow]) -> list[BenchRow]:
+    """The rows with PyJobShop's columns taken from an earlier run of the same instances
+    (for a zenplan-only run); a row that has its own PyJobShop result keeps it."""
+    theirs = {(row.set, row.instance): row for row in earlier if row.pyjobshop_status}
+    merged = []
+    for row in rows:
+        other = theirs.get((row.set, row.instance))
+        if row.pyjobshop_status or other is None:
+            merged.append(row)
+            continue
+        ratio = round(row.ours / other.pyjobshop, 4) if row.ours and other.pyjobshop else None
+        merged.append(
+            replace(
+                row,
+                pyjobshop=other.pyjobshop,
+                pyjobshop_gap_pct=other.pyjobshop_gap_pct,
+                pyjobshop_optimal=other.pyjobshop_optimal,
+                pyjobshop_status=other.pyjobshop_status,
+                pyjobshop_time_s=other.pyjobshop_time_s,
+                ratio=ratio,
+            )
+        )
+    return merged
 
 
 def _value(kind: str, text: str) -> Any:
@@ -70,8 +97,18 @@ def markdown(summaries: list[Summary]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", type=Path, nargs="+")
+    parser.add_argument(
+        "--pyjobshop-from",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="CSV files of an earlier run whose PyJobShop columns fill the rows without them.",
+    )
     args = parser.parse_args(argv)
     rows = [row for path in args.csv for row in read_csv(path)]
+    if args.pyjobshop_from:
+        earlier = [row for path in args.pyjobshop_from for row in read_csv(path)]
+        rows = with_pyjobshop_from(rows, earlier)
     print(markdown(summarize(rows)))
 
 
