@@ -74,7 +74,18 @@ def _skill_supply(ctx: Context) -> None:
     for item in ctx.variables.work_items():
         for requirement in item.requires:
             demand[(requirement.skill, requirement.level)].append((item, requirement.count))
-    for group, holders in skill_groups(set(demand), ctx.scenario.staff):
+    staff = ctx.scenario.staff
+    if ctx.variables.background.decisions:
+        # A neighbourhood model (projects decided outside it) counts the people those projects
+        # keep busy as holders, so groups bound little there and slow each step: one rule per
+        # skill and level (BENCHMARKS.md, 200 projects).
+        groups = [
+            ({skill: level}, sum(1 for p in staff if p.skills.get(skill, 0) >= level))
+            for skill, level in sorted(demand)
+        ]
+    else:
+        groups = skill_groups(set(demand), staff)
+    for group, holders in groups:
         users: dict[tuple[str, str], tuple[PhaseVar, int]] = {}
         for (skill, level), items in demand.items():
             if skill in group and group[skill] <= level:
@@ -93,10 +104,11 @@ def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[s
     """The groups of needs worth a supply rule, each as {skill: lowest level} with the number
     of people who hold at least one skill of the group at its level.
 
-    A group is known by its holders: every union of overlapping holder sets of single needs
-    (smallest first, at most ``MAX_SKILL_GROUPS``; a union of sets with nobody in common adds
-    nothing, its parts' rules add up to its rule), with every need that only those people
-    hold (a smaller group with the same holders follows from it).
+    A group is known by its holders: each single need's holder set, then unions of
+    overlapping ones (smallest first, up to ``MAX_SKILL_GROUPS`` in all; a union of sets with
+    nobody in common adds nothing, its parts' rules add up to its rule) and the union of all,
+    each with every need that only those people hold (a smaller group with the same holders
+    follows from it).
     """
     holders = {
         need: frozenset(p.id for p in staff if p.skills.get(need[0], 0) >= need[1])
@@ -107,18 +119,17 @@ def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[s
         return len(people), sorted(people)
 
     singles = sorted({people for people in holders.values() if people}, key=order)
-    unions: list[frozenset[str]] = []
-    frontier = singles
-    while frontier and len(unions) < MAX_SKILL_GROUPS:
-        layer = [people for people in frontier if people not in unions]
-        unions.extend(layer[: MAX_SKILL_GROUPS - len(unions)])
+    unions = list(singles)
+    layer = singles
+    while layer and len(unions) < MAX_SKILL_GROUPS:
         grown = {
             people | single
             for people in layer
             for single in singles
             if single & people and not single <= people
         }
-        frontier = sorted(grown, key=order)
+        layer = [people for people in sorted(grown, key=order) if people not in unions]
+        unions.extend(layer[: MAX_SKILL_GROUPS - len(unions)])
     everyone = frozenset().union(*singles)
     if everyone not in unions and _connected(singles):
         unions.append(everyone)  # the rule of all needs, even when the enumeration stopped
