@@ -34,6 +34,7 @@ FULL_SEARCH_SHARE = 1 / 3
 TAIL_MIN_GAP = 0.05
 MIN_TAIL_SECONDS = 2.0
 FULL_SEARCH_ON_TWO_WORKERS = "max_lp"
+MAX_LP_WORK_ITEMS = 1000
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
     cp_model.OPTIMAL: "optimal",
@@ -226,7 +227,7 @@ def _own_first_plan(
     left = options.time_limit - (perf_counter() - reporter.started)
     if seconds < 0.1 or left < 2 * seconds:
         return None
-    solver = _solver(options, seconds)
+    solver = _solver(options, seconds, built)
 
     class Race(cp_model.CpSolverSolutionCallback):
         def on_solution_callback(self) -> None:
@@ -284,7 +285,7 @@ def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
         model.add_hint(variable, solver.value(variable))
 
 
-def _solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver:
+def _solver(options: SolveOptions, seconds: float, built: BuiltModel) -> cp_model.CpSolver:
     """A CP-SAT solver with the options' workers, seed and gap, for ``seconds`` at most."""
     solver = cp_model.CpSolver()
     parameters = solver.parameters
@@ -296,10 +297,11 @@ def _solver(options: SolveOptions, seconds: float) -> cp_model.CpSolver:
     # Probing in presolve cost ~10 s on a 200-project portfolio before the first plan and
     # gained nothing measurable (BENCHMARKS.md).
     parameters.cp_model_probing_level = 0
-    if options.workers == 2:
+    if options.workers == 2 and len(built.variables.work_items()) <= MAX_LP_WORK_ITEMS:
         # Two workers give CP-SAT one full search, default_lp; max_lp (the full LP with cuts)
-        # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs (BENCHMARKS.md).
-        # Measured on two workers only; with more, CP-SAT's own choice of searches stands.
+        # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs, but on MPLIB's
+        # 1,440 phases its plans were longer (BENCHMARKS.md). Measured on two workers only;
+        # with more, CP-SAT's own choice of searches stands.
         parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
     return solver
 
@@ -318,7 +320,7 @@ def _lns_tail(
     """
     model = built.model
     _hint_solution(model, full)
-    solver = _solver(options, options.time_limit - (perf_counter() - reporter.started))
+    solver = _solver(options, options.time_limit - (perf_counter() - reporter.started), built)
     solver.parameters.use_lns_only = True
     code = solver.solve(model, reporter)
     found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
@@ -341,7 +343,7 @@ def solve_built(
     that plan (see ``_lns_tail``); when it is close, the full search goes on to prove it."""
     started = reporter.started
     left = options.time_limit - (perf_counter() - started)
-    solver = _solver(options, left)
+    solver = _solver(options, left, built)
     solver.best_bound_callback = reporter.on_bound
     handover = _Handover(solver, reporter)
     if lns_tail and left * (1 - FULL_SEARCH_SHARE) >= MIN_TAIL_SECONDS:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from builders import phase, project, scenario_of, solved
 
 from models import Scenario, parse_scenario
 from scenarios.generator import generate, generate_scenario
 from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
-from scheduler.solve import Reporter, _Handover
+from scheduler.build import build
+from scheduler.solve import Reporter, _Handover, _solver
+
+solve_module = importlib.import_module("scheduler.solve")
 
 
 def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
@@ -155,3 +160,14 @@ def test_large_portfolio_search_keeps_every_rule_and_never_loses_to_greedy() -> 
     assert plan.solver.greedy_objective is not None
     assert plan.objective >= plan.solver.greedy_objective
     assert plan.objective == evaluate(scenario, plan)
+
+
+def test_two_workers_run_max_lp_as_their_full_search_unless_the_model_is_large(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    scenario = scenario_of(projects=[project("p", phase("a", 2, ("data_science", 2, 1)))])
+    built = build(scenario)
+    assert list(_solver(SolveOptions(workers=2), 1, built).parameters.subsolvers) == ["max_lp"]
+    assert not _solver(SolveOptions(workers=4), 1, built).parameters.subsolvers
+    monkeypatch.setattr(solve_module, "MAX_LP_WORK_ITEMS", 0)  # MPLIB-sized: CP-SAT's choice
+    assert not _solver(SolveOptions(workers=2), 1, built).parameters.subsolvers
