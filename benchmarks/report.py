@@ -17,7 +17,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import BenchRow, Summary, summarize
+from benchmarks.runner import BenchRow, Summary, makespan_ratio, summarize
 
 
 def read_csv(path: Path) -> list[BenchRow]:
@@ -37,24 +37,16 @@ def with_pyjobshop_from(rows: list[BenchRow], earlier: list[BenchRow]) -> list[B
     """The rows with PyJobShop's columns taken from an earlier run of the same instances
     (for a zenplan-only run); a row that has its own PyJobShop result keeps it."""
     theirs = {(row.set, row.instance): row for row in earlier if row.pyjobshop_status}
+    columns = [f.name for f in fields(BenchRow) if f.name.startswith("pyjobshop")]
     merged = []
     for row in rows:
         other = theirs.get((row.set, row.instance))
         if row.pyjobshop_status or other is None:
             merged.append(row)
             continue
-        ratio = round(row.ours / other.pyjobshop, 4) if row.ours and other.pyjobshop else None
-        merged.append(
-            replace(
-                row,
-                pyjobshop=other.pyjobshop,
-                pyjobshop_gap_pct=other.pyjobshop_gap_pct,
-                pyjobshop_optimal=other.pyjobshop_optimal,
-                pyjobshop_status=other.pyjobshop_status,
-                pyjobshop_time_s=other.pyjobshop_time_s,
-                ratio=ratio,
-            )
-        )
+        taken = replace(row, **{name: getattr(other, name) for name in columns})
+        taken.ratio = makespan_ratio(taken.ours, taken.pyjobshop)
+        merged.append(taken)
     return merged
 
 

@@ -97,6 +97,13 @@ def gap_pct(makespan: int | None, best_known: int | None) -> float | None:
     return round(100 * (makespan - best_known) / best_known, 2)
 
 
+def makespan_ratio(ours: int | None, theirs: int | None) -> float | None:
+    """Our makespan over PyJobShop's (below 1: ours is shorter)."""
+    if ours is None or not theirs:
+        return None
+    return round(ours / theirs, 4)
+
+
 def _natural_key(name: str) -> list[int | str]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
@@ -280,8 +287,7 @@ def run_instance(
     _run_ours(row, scenario, options)
     if against is not None and not pyjobshop_first:
         _run_pyjobshop(row, scenario, options)
-    if row.ours is not None and row.pyjobshop:
-        row.ratio = round(row.ours / row.pyjobshop, 4)
+    row.ratio = makespan_ratio(row.ours, row.pyjobshop)
     return row
 
 

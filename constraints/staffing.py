@@ -79,10 +79,7 @@ def _skill_supply(ctx: Context) -> None:
         # A neighbourhood model (projects decided outside it) counts the people those projects
         # keep busy as holders, so groups bound little there and slow each step: one rule per
         # skill and level (BENCHMARKS.md, 200 projects).
-        groups = [
-            ({skill: level}, sum(1 for p in staff if p.skills.get(skill, 0) >= level))
-            for skill, level in sorted(demand)
-        ]
+        groups = [({need[0]: need[1]}, len(holders_of(need, staff))) for need in sorted(demand)]
     else:
         groups = skill_groups(set(demand), staff)
     for group, holders in groups:
@@ -110,10 +107,7 @@ def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[s
     each with every need that only those people hold (a smaller group with the same holders
     follows from it).
     """
-    holders = {
-        need: frozenset(p.id for p in staff if p.skills.get(need[0], 0) >= need[1])
-        for need in needs
-    }
+    holders = {need: holders_of(need, staff) for need in needs}
 
     def order(people: frozenset[str]) -> tuple[int, list[str]]:
         return len(people), sorted(people)
@@ -141,6 +135,12 @@ def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[s
                 group[skill] = min(level, group.get(skill, level))
         groups.append((group, len(people)))
     return groups
+
+
+def holders_of(need: Need, staff: Sequence[Person]) -> frozenset[str]:
+    """The people who hold the need's skill at its level or above."""
+    skill, level = need
+    return frozenset(p.id for p in staff if p.skills.get(skill, 0) >= level)
 
 
 def _connected(holder_sets: list[frozenset[str]]) -> bool:
