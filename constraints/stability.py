@@ -34,6 +34,8 @@ def post(ctx: Context) -> None:
         model.add(moved == distance).only_enforce_if(item.present)
         model.add(moved == 0).only_enforce_if(~item.present)
         ctx.objective.add("stability", -coefficient * moved)
+        if not variables.people:
+            continue  # no people to keep: their cost is left out, the relaxation's bound holds
         for person, _skill, _unit in planned.staff:
             kept = works.get((item.project, item.phase, person))
             changed = item.present - kept if kept is not None else item.present

@@ -16,8 +16,12 @@ MAX_SKILL_GROUPS = 256
 
 def post(ctx: Context) -> None:
     """Each requirement gets `count` different people at its level or above; a person works on
-    one phase at a time and not in the periods they are unavailable; staff cost."""
-    _coverage(ctx)
+    one phase at a time and not in the periods they are unavailable; staff cost. In a model
+    without people (``Variables.people`` false) only the supply rules hold (a scenario is
+    valid only when every requirement has ``count`` holders, so no rule is lost with the
+    coverage)."""
+    if ctx.variables.people:
+        _coverage(ctx)
     _one_phase_at_a_time(ctx)
     _skill_supply(ctx)
     _cost(ctx)

@@ -162,6 +162,11 @@ class Variables:
     decided and enter the model only as the people, GPUs and go-lives they take (see
     ``Background``). Replanning freezes what has started; the large-portfolio search keeps all
     but a few projects in the background.
+
+    With ``people=False`` nobody is assigned: no assignment literals and empty agendas, so
+    staffing states only how many people each group of skills holds. That model is a
+    relaxation of the whole one (every plan, stripped of its people, is a plan of it with no
+    lower objective), searched for the bound it proves (scheduler/relaxation.py).
     """
 
     model: cp_model.CpModel
@@ -173,6 +178,7 @@ class Variables:
     # replanning: nothing that is not frozen starts before this period; the plan to stay near
     not_before: int = 0
     baseline: Mapping[str, Mapping[str, PhaseDecision]] = field(default_factory=dict)
+    people: bool = True
     projects: dict[str, ProjectVar] = field(default_factory=dict)
     # (project, phase, requirement index, person) -> covers that requirement unit
     assignment: dict[tuple[str, str, int, str], Literal] = field(default_factory=dict)
@@ -328,6 +334,8 @@ class Variables:
         model = self.model
         for person in self.scenario.staff:
             self.person_phases[person.id] = []
+        if not self.people:
+            return
         for item in self.work_items():
             by_person: dict[str, list[Literal]] = defaultdict(list)
             frozen = self.frozen.get((item.project, item.phase))

@@ -102,10 +102,14 @@ class SolverInfo(Out):
     build_seconds: float | None = None
     first_solution_seconds: float | None = None
     greedy_objective: float | None = None
-    # which plan CP-SAT was hinted with: the greedy plan or its own first plan (full strategy)
-    first_plan: Literal["greedy", "cp-sat"] | None = None
+    # which plan CP-SAT was hinted with (full strategy): the greedy plan, its own first plan or
+    # the plan of the model without people, staffed
+    first_plan: Literal["greedy", "cp-sat", "relaxation"] | None = None
     # seconds of neighbourhood-only search after the full search (full strategy)
     tail_seconds: float | None = None
+    # seconds of search on the model without people, and the bound it proved (full strategy)
+    relaxation_seconds: float | None = None
+    relaxation_bound: float | None = None
 
 
 class Work(NamedTuple):

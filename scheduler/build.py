@@ -56,9 +56,11 @@ def build(
     background: Background | None = None,
     not_before: int = 0,
     baseline: Mapping[str, Mapping[str, PhaseDecision]] | None = None,
+    people: bool = True,
 ) -> BuiltModel:
     """The CP-SAT model of ``scenario``; with ``explain`` every rule group gets a literal;
-    ``frozen`` phases keep their decisions and ``excluded`` projects do not run."""
+    ``frozen`` phases keep their decisions and ``excluded`` projects do not run; without
+    ``people`` nobody is assigned (the relaxation of scheduler/relaxation.py)."""
     model = cp_model.CpModel()
     variables = Variables(
         model,
@@ -69,6 +71,7 @@ def build(
         background=background or Background({}),
         not_before=not_before,
         baseline=baseline or {},
+        people=people,
     )
     objective = ObjectiveTerms()
     context = Context(model, scenario, variables, objective)

@@ -11,8 +11,9 @@ from ortools.sat.python import cp_model
 
 from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, Schedule
+from models.decisions import Decisions
 from models.schedule import SolverInfo, SolveStatus
-from scheduler import greedy, lns
+from scheduler import greedy, lns, relaxation
 from scheduler.assemble import assemble
 from scheduler.build import BuiltModel, build
 from scheduler.check import check
@@ -35,6 +36,12 @@ TAIL_MIN_GAP = 0.05
 MIN_TAIL_SECONDS = 2.0
 FULL_SEARCH_ON_TWO_WORKERS = "max_lp"
 MAX_LP_WORK_ITEMS = 1000
+# The search of the model without people (scheduler/relaxation.py) gets this share of the time
+# limit, at most so long, and stops sooner when it proves its optimum.
+RELAXATION_SHARE = 0.3
+RELAXATION_SECONDS = 10.0
+# Staffing the relaxation's plan (its starts fixed) gets at most so long.
+STAFFING_SECONDS = 2.0
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
     cp_model.OPTIMAL: "optimal",
@@ -207,6 +214,7 @@ def _solve_whole(
         else:
             _hint_solution(built.model, own)
             info.first_plan = "cp-sat"
+    _bound_by_relaxation(scenario, built, options, reporter, info)
     fallback = baseline if valid else None
     return solve_built(scenario, built, options, reporter, info, fallback, lns_tail=True)
 
@@ -245,6 +253,56 @@ def _own_first_plan(
     if greedy_objective is not None and objective <= greedy_objective:
         return None
     return solver
+
+
+def _bound_by_relaxation(
+    scenario: Scenario,
+    built: BuiltModel,
+    options: SolveOptions,
+    reporter: Reporter,
+    info: SolverInfo,
+) -> None:
+    """When people are a choice, search the model without them briefly and cap the whole
+    model's objective at the bound it proves: the whole search then stops as soon as its plan
+    reaches that bound, proven optimal, instead of searching assignments for a proof."""
+    seconds = min(RELAXATION_SECONDS, RELAXATION_SHARE * options.time_limit)
+    left = options.time_limit - (perf_counter() - reporter.started)
+    if seconds < 0.1 or left < 2 * seconds or not relaxation.worth_it(scenario):
+        return
+    relaxed = relaxation.model(scenario)
+    known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
+    result = relaxation.search(
+        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
+    )
+    if result is None:
+        return
+    info.relaxation_seconds = round(result.seconds, 3)
+    info.relaxation_bound = result.units / OBJECTIVE_SCALE
+    built.model.add(built.objective.total() <= result.units)
+    reporter.on_bound(result.units)
+    if result.plan is not None:
+        left = options.time_limit - (perf_counter() - reporter.started)
+        staffed = _staffed(built, result.plan, options, min(STAFFING_SECONDS, left / 4))
+        if staffed is not None:
+            _hint_solution(built.model, staffed)
+            reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
+            info.first_plan = "relaxation"
+
+
+def _staffed(
+    built: BuiltModel, plan: Decisions, options: SolveOptions, seconds: float
+) -> cp_model.CpSolver | None:
+    """The relaxation's plan with people on it, when people fit it: the whole model with the
+    plan's projects and starts fixed, searched for ``seconds`` at most."""
+    model = built.model.clone()
+    for item in built.variables.work_items():
+        decision = plan.get(item.project, {}).get(item.phase)
+        model.add(item.present == (decision is not None))
+        if decision is not None:
+            model.add(item.start == decision.start)
+    solver = _solver(options, seconds, built)
+    code = solver.solve(model)
+    return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
 class _Handover:

@@ -64,7 +64,7 @@ def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> No
 def test_after_its_share_the_full_search_hands_over_to_neighbourhoods() -> None:
     scenario = generate_scenario(30, seed=1)
     baseline = greedy_plan(scenario)
-    plan = solve(scenario, SolveOptions(time_limit=6, workers=2, seed=0))
+    plan = solve(scenario, SolveOptions(time_limit=10, workers=2, seed=0))
     assert plan.status == "feasible" and check(scenario, plan) == []
     assert plan.solver is not None and plan.solver.strategy == "full"
     assert plan.solver.tail_seconds is not None and plan.solver.tail_seconds > 1

@@ -1,0 +1,113 @@
+"""The bound of a relaxation: the portfolio without people, for a proof that the whole model's
+search does not reach in time.
+
+Who works on what is most of a multi-skill model (an MSPSP instance with 30 activities and 10
+people has hundreds of assignment literals), and CP-SAT's search over it proves optima slowly
+even when its plans are optimal. Without people, staffing keeps only its supply rules (at any
+time the work that only a group of people can do needs no more people than the group holds),
+a far smaller model whose optimum CP-SAT often proves in seconds. No plan of the whole model
+does better than that optimum (stripped of its people, a plan is a plan of the relaxation, and
+the objective terms that read people only cost), so it is a bound the whole search can stop at.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from time import perf_counter
+
+from ortools.sat.python import cp_model
+
+from models import Scenario
+from models.decisions import Decisions
+from scheduler.build import BuiltModel, build
+from scheduler.decode import decisions_from
+
+# A search on the relaxation needs at least this long to be worth starting (seconds).
+MIN_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class RelaxedBound:
+    """What the relaxation's search proved: no plan's objective (integer units) exceeds
+    ``units``; ``proven`` when that is the relaxation's optimum; ``plan``, the best plan the
+    search found itself (nobody on it), when it beats the plan known before."""
+
+    units: int
+    proven: bool
+    seconds: float
+    plan: Decisions | None = None
+
+
+def worth_it(scenario: Scenario) -> bool:
+    """Whether people are a choice at all: some requirement more people could cover than it
+    needs. Without a choice the relaxation is the whole model less the agendas."""
+    return any(
+        len(scenario.qualified(requirement)) > requirement.count
+        for project in scenario.scheduled_projects()
+        for phase in project.phases
+        for requirement in phase.requires
+    )
+
+
+def model(scenario: Scenario) -> BuiltModel:
+    """The scenario's model without people (``Variables.people`` false)."""
+    return build(scenario, people=False)
+
+
+NewSolver = Callable[[float], cp_model.CpSolver]
+
+
+def search(
+    relaxed: BuiltModel, new_solver: NewSolver, seconds: float, known: int | None = None
+) -> RelaxedBound | None:
+    """The best bound ``seconds`` of search on the relaxation prove, ``known`` being the
+    objective of a plan already found (units); None when it proves nothing.
+
+    The search asks for a plan better than the best known, and starts over each time it
+    finds one, asking for better again: a fresh presolve with the objective's new floor
+    narrows every time window, and on MSPSP instances proves in milliseconds what CP-SAT's
+    optimising search, raising its bound one period at a time, proves in seconds
+    (BENCHMARKS.md). A search that ends with no better plan proves the best one optimal.
+    """
+    started = perf_counter()
+    total = relaxed.objective.total()
+    best, upper = known, None
+    plan: Decisions | None = None
+    floor: cp_model.Constraint | None = None
+    while (left := seconds - (perf_counter() - started)) > MIN_SECONDS:
+        if best is not None:
+            if floor is not None:
+                floor.proto.clear_linear()  # the floor before: an empty constraint
+            floor = relaxed.model.add(total >= best + 1)
+        solver = new_solver(left)
+        code = solver.solve(relaxed.model, _FirstPlan())
+        if code == cp_model.INFEASIBLE:
+            # No plan beats the best one (or, with none known, there is no plan at all: the
+            # whole search finds that out and explains it).
+            if best is None:
+                return None
+            return RelaxedBound(best, True, perf_counter() - started, plan)
+        # Any bound of a search with a floor holds for every plan: those below the floor are
+        # below the plan it found, or below the best one.
+        if math.isfinite(solver.best_objective_bound):
+            bound = math.floor(solver.best_objective_bound + 1e-6)
+            upper = bound if upper is None else min(upper, bound)
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            break  # out of time without a better plan
+        best = round(solver.objective_value)
+        plan = decisions_from(relaxed.variables, solver.value)
+        if code == cp_model.OPTIMAL:
+            return RelaxedBound(best, True, perf_counter() - started, plan)
+    if upper is None:
+        return None
+    upper = upper if best is None else max(best, upper)
+    return RelaxedBound(upper, False, perf_counter() - started, plan)
+
+
+class _FirstPlan(cp_model.CpSolverSolutionCallback):
+    """Stops the search at its first plan, so that the next one starts from a tighter floor."""
+
+    def on_solution_callback(self) -> None:
+        self.stop_search()

@@ -1,0 +1,177 @@
+"""The model without people: a relaxation whose bound the whole search may stop at."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from builders import phase, project, scenario_of, solved
+from ortools.sat.python import cp_model
+
+from benchmarks.mspsp_adapter import scenario_from_mspsp
+from constraints.context import OBJECTIVE_SCALE
+from models import Scenario
+from scheduler import greedy, relaxation
+from scheduler.build import BuiltModel, build
+from scheduler.check import check
+from scheduler.decode import decisions_from
+
+MAKESPAN = {"value": 0, "lateness": 0, "balance": 0, "makespan": 1}
+CROSS_TRAINED = [
+    {"id": "xena", "skills": {"x": 1}},
+    {"id": "yann", "skills": {"y": 1}},
+    {"id": "cy", "skills": {"x": 1, "y": 1}},
+]
+MSPSP = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "mspsp" / "set-2c"
+# The whole model's search did not prove this optimum (38) in 30 s on 2 workers (BENCHMARKS.md).
+HARD_PROOF = MSPSP / "inst_set2c_sf0_nc1.5_n30_l10_m6_00.dzn"
+needs_benchdata = pytest.mark.skipif(not HARD_PROOF.is_file(), reason="benchdata not here")
+solve_module = importlib.import_module("scheduler.solve")  # the module, not the function
+
+
+def _optimum(built: BuiltModel) -> int:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = 20
+    assert solver.solve(built.model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
+def _solver(seconds: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = seconds
+    return solver
+
+
+def _mentored_pair() -> Scenario:
+    """Two phases of one x each; the junior may only work beside a senior, and a phase takes
+    one person: only the senior works, so the phases run one after the other. Without people
+    the two x holders run both at once."""
+    return scenario_of(
+        staff=[{"id": "senior", "skills": {"x": 4}}, {"id": "junior", "skills": {"x": 1}}],
+        gpu_pools=[],
+        policies={"mentoring": True},
+        projects=[
+            project(
+                "pair",
+                phase("left", 2, ("x", 1, 1), after=[]),
+                phase("right", 2, ("x", 1, 1), after=[]),
+                priority="must",
+            )
+        ],
+        objective=MAKESPAN,
+    )
+
+
+def test_the_relaxation_has_no_people_and_bounds_the_whole_model_from_above() -> None:
+    scenario = _mentored_pair()
+    relaxed = relaxation.model(scenario)
+    assert not relaxed.variables.assignment
+    assert all(not works for works in relaxed.variables.person_phases.values())
+    whole = build(scenario)
+    assert _optimum(relaxed) > _optimum(whole)  # mentoring binds only with people
+
+
+def test_replanning_without_people_charges_no_change_of_people() -> None:
+    """Against a baseline, each person taken off a phase costs; without people nobody is kept,
+    and charging every planned person would put the relaxation below the whole model."""
+    scenario = scenario_of(
+        staff=CROSS_TRAINED,
+        gpu_pools=[],
+        projects=[
+            project("trio", *[phase(f"p{i}", 2, ("x", 1, 1)) for i in range(3)], priority="must")
+        ],
+        objective={**MAKESPAN, "stability": 1},
+    )
+    baseline = greedy.decisions_of(scenario, greedy.plan(scenario))
+    assert any(decision.staff for decision in baseline["trio"].values())
+    whole = build(scenario, baseline=baseline)
+    relaxed = build(scenario, baseline=baseline, people=False)
+    assert _optimum(relaxed) >= _optimum(whole)
+
+
+@needs_benchdata
+def test_a_floor_above_the_known_plan_proves_it_optimal() -> None:
+    """MSPSP set-2c: told of a plan of makespan 38, the relaxation asked for 37 finds none,
+    at once (its presolve, with every window narrowed by the floor, sees it)."""
+    scenario = scenario_from_mspsp(HARD_PROOF)
+    result = relaxation.search(relaxation.model(scenario), _solver, 60, known=-38 * 10)
+    assert result is not None and result.proven
+    assert result.units == -380 and result.plan is None
+
+
+def test_the_search_returns_its_own_best_plan_and_the_bound() -> None:
+    scenario = _mentored_pair()
+    relaxed = relaxation.model(scenario)
+    result = relaxation.search(relaxed, _solver, 20)
+    assert result is not None and result.proven and result.plan is not None
+    assert {d.start for d in result.plan["pair"].values()} == {0}  # both at once, no people
+    assert result.units == _optimum(relaxed)
+
+
+def test_worth_it_only_when_people_are_a_choice() -> None:
+    single = [{"id": "xena", "skills": {"x": 1}}]
+    fixed = scenario_of(staff=single, projects=[project("p", phase("a", 1, ("x", 1, 1)))])
+    assert not relaxation.worth_it(fixed)
+    choice = scenario_of(staff=CROSS_TRAINED, projects=[project("p", phase("a", 1, ("x", 1, 1)))])
+    assert relaxation.worth_it(choice)
+
+
+def test_solve_stops_at_the_relaxations_bound_when_it_holds() -> None:
+    """Each phase needs one x and one y and the three people staff one pair at a time: the
+    relaxation proves makespan 6, and the plan reaches it."""
+    scenario = scenario_of(
+        staff=CROSS_TRAINED,
+        gpu_pools=[],
+        projects=[
+            project(
+                "trio",
+                *[phase(f"p{i}", 2, ("x", 1, 1), ("y", 1, 1), after=[]) for i in range(3)],
+                priority="must",
+            )
+        ],
+        objective=MAKESPAN,
+    )
+    plan = solved(scenario)
+    assert plan.status == "optimal" and plan.kpis.makespan == 6
+    assert plan.solver.relaxation_bound == pytest.approx(plan.objective)
+
+
+def test_solve_keeps_searching_when_the_relaxations_bound_is_out_of_reach() -> None:
+    scenario = _mentored_pair()
+    plan = solved(scenario)
+    assert plan.status == "optimal" and plan.kpis.makespan == 4
+    assert plan.solver.relaxation_bound is not None
+    assert plan.solver.relaxation_bound > plan.objective
+
+
+@needs_benchdata
+def test_the_relaxations_plan_staffed_is_a_plan() -> None:
+    """On the MSPSP instance, the relaxation's plan takes people: fixed to its starts, the
+    whole model finds them, and the checker passes the plan."""
+    solve = solve_module
+    scenario = scenario_from_mspsp(HARD_PROOF)
+    relaxed = relaxation.model(scenario)
+    result = relaxation.search(relaxed, _solver, 30)
+    assert result is not None and result.plan is not None
+    built = build(scenario)
+    options = solve.SolveOptions(time_limit=30, workers=2)
+    staffed = solve._staffed(built, result.plan, options, 20)
+    assert staffed is not None
+    decisions = decisions_from(built.variables, staffed.value)
+    for key, phases in result.plan.items():
+        assert {p: d.start for p, d in decisions[key].items()} == {
+            p: d.start for p, d in phases.items()
+        }
+    schedule = solve.assemble(
+        scenario,
+        decisions,
+        "feasible",
+        solve.SolverInfo(),
+        objective=staffed.objective_value / OBJECTIVE_SCALE,
+        bound=0,
+        solve_seconds=0,
+    )
+    assert not check(scenario, schedule)
