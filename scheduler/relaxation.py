@@ -99,7 +99,9 @@ def search(
         best = round(solver.objective_value)
         plan = decisions_from(relaxed.variables, solver.value)
         if code == cp_model.OPTIMAL:
-            return RelaxedBound(best, True, perf_counter() - started, plan)
+            # Optimal within the options' relative gap: the bound, not the plan, caps.
+            upper = best if upper is None else max(best, upper)
+            return RelaxedBound(upper, upper == best, perf_counter() - started, plan)
     if upper is None:
         return None
     upper = upper if best is None else max(best, upper)

@@ -175,3 +175,25 @@ def test_the_relaxations_plan_staffed_is_a_plan() -> None:
         solve_seconds=0,
     )
     assert not check(scenario, schedule)
+
+
+class _GapStopped:
+    """A solver stopped by its relative gap limit: CP-SAT then reports OPTIMAL, with a plan
+    below its bound."""
+
+    objective_value = -500.0
+    best_objective_bound = -400.0
+
+    def solve(self, model: cp_model.CpModel, callback: object) -> int:
+        return int(cp_model.OPTIMAL)
+
+    def value(self, variable: object) -> int:
+        return 0
+
+
+def test_a_search_stopped_at_the_relative_gap_keeps_its_bound() -> None:
+    """The bound then caps, never the plan, so the cap cannot cut off a better plan."""
+    relaxed = relaxation.model(_mentored_pair())
+    result = relaxation.search(relaxed, lambda seconds: _GapStopped(), 5)  # type: ignore[arg-type,return-value]
+    assert result is not None
+    assert result.units == -400 and not result.proven
