@@ -1,8 +1,8 @@
 """The bound of a relaxation: the portfolio without people, for a proof that the whole model's
 search does not reach in time.
 
-Who works on what is most of a multi-skill model (an MSPSP instance with 30 activities and 10
-people has hundreds of assignment literals), and CP-SAT's search over it proves optima slowly
+Who works on what is most of a multi-skill model (an MSPSP set-2c instance with 30 activities
+and 6 people has 302 assignment literals), and CP-SAT's search over it proves optima slowly
 even when its plans are optimal. Without people, staffing keeps only its supply rules (at any
 time the work that only a group of people can do needs no more people than the group holds),
 a far smaller model whose optimum CP-SAT often proves in seconds. No plan of the whole model
