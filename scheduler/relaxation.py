@@ -74,7 +74,7 @@ def search(
     started = perf_counter()
     total = relaxed.objective.total()
     best, upper = known, None
-    plan: Decisions | None = None
+    found: cp_model.CpSolver | None = None  # the solver of the best plan found here
     floor: cp_model.Constraint | None = None
     while (left := seconds - (perf_counter() - started)) > MIN_SECONDS:
         if best is not None:
@@ -88,7 +88,8 @@ def search(
             # whole search finds that out and explains it).
             if best is None:
                 return None
-            return RelaxedBound(best, True, perf_counter() - started, plan)
+            upper = best
+            break
         # Any bound of a search with a floor holds for every plan: those below the floor are
         # below the plan it found, or below the best one.
         if math.isfinite(solver.best_objective_bound):
@@ -96,16 +97,14 @@ def search(
             upper = bound if upper is None else min(upper, bound)
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             break  # out of time without a better plan
-        best = round(solver.objective_value)
-        plan = decisions_from(relaxed.variables, solver.value)
+        best, found = round(solver.objective_value), solver
         if code == cp_model.OPTIMAL:
-            # Optimal within the options' relative gap: the bound, not the plan, caps.
-            upper = best if upper is None else max(best, upper)
-            return RelaxedBound(upper, upper == best, perf_counter() - started, plan)
+            break  # optimal within the options' relative gap: the bound, not the plan, caps
     if upper is None:
         return None
-    upper = upper if best is None else max(best, upper)
-    return RelaxedBound(upper, False, perf_counter() - started, plan)
+    units = upper if best is None else max(best, upper)
+    plan = None if found is None else decisions_from(relaxed.variables, found.value)
+    return RelaxedBound(units, units == best, perf_counter() - started, plan)
 
 
 class _FirstPlan(cp_model.CpSolverSolutionCallback):
