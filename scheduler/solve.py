@@ -283,9 +283,13 @@ def _bound_by_relaxation(
     if result.plan is not None:
         left = options.time_limit - (perf_counter() - reporter.started)
         staffed = _staffed(built, result.plan, options, min(STAFFING_SECONDS, left / 4))
-        if staffed is not None:
+        if staffed is None:
+            return
+        objective = staffed.objective_value / OBJECTIVE_SCALE
+        # With people on it the plan may cost more than the plan known: then it is no hint.
+        if reporter.objective is None or objective > reporter.objective:
             _hint_solution(built.model, staffed)
-            reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
+            reporter.found(objective)
             info.first_plan = "relaxation"
 
 

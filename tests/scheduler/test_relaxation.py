@@ -197,3 +197,34 @@ def test_a_search_stopped_at_the_relative_gap_keeps_its_bound() -> None:
     result = relaxation.search(relaxed, lambda seconds: _GapStopped(), 5)  # type: ignore[arg-type,return-value]
     assert result is not None
     assert result.units == -400 and not result.proven
+
+
+def test_a_staffed_relaxation_plan_that_costs_more_is_no_hint() -> None:
+    """Without people both phases run at once; with people the second one takes the costly
+    contractor, so the known plan (one after the other, by the cheap analyst) stays."""
+    scenario = scenario_of(
+        staff=[
+            {"id": "analyst", "skills": {"x": 1}},
+            {"id": "contractor", "skills": {"x": 1}, "cost_per_period": 1_000_000},
+        ],
+        gpu_pools=[],
+        projects=[
+            project(
+                "pair",
+                phase("left", 2, ("x", 1, 1), after=[]),
+                phase("right", 2, ("x", 1, 1), after=[]),
+                priority="must",
+            )
+        ],
+        objective={**MAKESPAN, "cost": 1},
+    )
+    best = solved(scenario)
+    assert best.kpis.makespan == 4  # the contractor is not worth two periods
+    built = build(scenario)
+    reporter = solve_module.Reporter(solve_module.perf_counter(), None)
+    reporter.found(best.objective)
+    info = solve_module.SolverInfo()
+    options = solve_module.SolveOptions(time_limit=30, workers=2)
+    solve_module._bound_by_relaxation(scenario, built, options, reporter, info)
+    assert info.relaxation_bound is not None and info.relaxation_bound > best.objective
+    assert info.first_plan is None and reporter.objective == best.objective
