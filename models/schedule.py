@@ -105,8 +105,11 @@ class SolverInfo(Out):
     # which plan CP-SAT was hinted with (full strategy): the greedy plan, its own first plan or
     # the plan of the model without people, staffed
     first_plan: Literal["greedy", "cp-sat", "relaxation"] | None = None
-    # seconds of neighbourhood-only search after the full search (full strategy)
+    # seconds of search after the full search handed over (full strategy), and which search:
+    # neighbourhoods from its plan, or restarts from scratch when it never bettered its hint
     tail_seconds: float | None = None
+    tail: Literal["neighbourhoods", "restarts"] | None = None
+    restarts: int | None = None
     # seconds of search on the model without people, and the bound it proved (full strategy)
     relaxation_seconds: float | None = None
     relaxation_bound: float | None = None

@@ -82,7 +82,7 @@ def search(
                 floor.proto.clear_linear()  # the floor before: an empty constraint
             floor = relaxed.model.add(total >= best + 1)
         solver = new_solver(left)
-        code = solver.solve(relaxed.model, _FirstPlan())
+        code = solver.solve(relaxed.model, FirstPlan())
         if code == cp_model.INFEASIBLE:
             # No plan beats the best one (or, with none known, there is no plan at all: the
             # whole search finds that out and explains it).
@@ -107,7 +107,7 @@ def search(
     return RelaxedBound(units, units == best, perf_counter() - started, plan)
 
 
-class _FirstPlan(cp_model.CpSolverSolutionCallback):
+class FirstPlan(cp_model.CpSolverSolutionCallback):
     """Stops the search at its first plan, so that the next one starts from a tighter floor."""
 
     def on_solution_callback(self) -> None:

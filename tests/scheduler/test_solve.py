@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import importlib
+from time import perf_counter
 
 import pytest
 from builders import phase, project, scenario_of, solved
 
+from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, parse_scenario
+from models.schedule import SolverInfo
 from scenarios.generator import generate, generate_scenario
 from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
+from scheduler.assemble import assemble
 from scheduler.build import build
+from scheduler.decode import decisions_from
 from scheduler.solve import Reporter, _Handover, _solver
 
 solve_module = importlib.import_module("scheduler.solve")
@@ -38,23 +43,7 @@ def test_cp_sat_is_at_least_as_good_as_its_greedy_warm_start(example: Scenario) 
 
 
 def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> None:
-    # The greedy plan places whole projects in order: `long` first takes the one GPU for 5
-    # periods, so `quick`'s 10-period tail waits (makespan 16). Starting `quick` first: 11.
-    gpu = [{"pool": "a100", "count": 1}]
-    jobs = [
-        project("a_long", phase("train", 5, gpus=gpu), priority="must"),
-        project(
-            "b_quick",
-            phase("prep", 1, gpus=gpu),
-            phase("serve", 10, after=["prep"]),
-            priority="must",
-        ),
-    ]
-    scenario = scenario_of(
-        gpu_pools=[{"id": "a100", "capacity": 1}],
-        projects=jobs,
-        objective={"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
-    )
+    scenario = _two_jobs_on_one_gpu()
     assert greedy_plan(scenario).kpis.makespan == 16
     plan = solved(scenario, time_limit=5)
     assert plan.solver is not None and plan.solver.first_plan == "cp-sat"
@@ -79,24 +68,73 @@ class _StubSolver:
 
 
 @pytest.mark.parametrize(
-    ("objective", "bound", "plans_of_its_own", "hands_over"),
+    ("objective", "bound", "plans_of_its_own", "hands_over", "stalled"),
     [
-        (-100.0, -90.0, 1, True),  # 10% from the bound: neighbourhoods take over
-        (-100.0, -97.0, 1, False),  # 3%: the full search goes on to prove its plan
-        (-100.0, -90.0, 0, False),  # no plan of this search's yet: it keeps the time
+        (-100.0, -90.0, 1, True, False),  # 10% from the bound: neighbourhoods take over
+        (-100.0, -97.0, 1, False, False),  # 3%: the full search goes on to prove its plan
+        (-100.0, -90.0, 0, False, False),  # no plan of this search's yet: it keeps the time
+        (-120.0, -90.0, 1, True, True),  # only its hint found again: restarts take over
     ],
 )
 def test_the_full_search_hands_over_only_from_a_plan_far_from_its_bound(
-    objective: float, bound: float, plans_of_its_own: int, hands_over: bool
+    objective: float, bound: float, plans_of_its_own: int, hands_over: bool, stalled: bool
 ) -> None:
     reporter = Reporter(0.0, None)
-    reporter.found(-120.0)  # the greedy plan, reported before the full search starts
+    reporter.found(-120.0)  # the hinted plan, reported before the full search starts
     solver = _StubSolver()
     handover = _Handover(solver, reporter)  # type: ignore[arg-type]
     reporter.solutions += plans_of_its_own
     reporter.objective, reporter.bound = objective, bound
     handover._look()
     assert handover.handed_over is hands_over and solver.stopped is hands_over
+    assert handover.stalled is stalled
+
+
+def _two_jobs_on_one_gpu() -> Scenario:
+    # The greedy plan places whole projects in order: `long` first takes the one GPU for 5
+    # periods, so `quick`'s 10-period tail waits (makespan 16). Starting `quick` first: 11.
+    gpu = [{"pool": "a100", "count": 1}]
+    jobs = [
+        project("a_long", phase("train", 5, gpus=gpu), priority="must"),
+        project(
+            "b_quick",
+            phase("prep", 1, gpus=gpu),
+            phase("serve", 10, after=["prep"]),
+            priority="must",
+        ),
+    ]
+    return scenario_of(
+        gpu_pools=[{"id": "a100", "capacity": 1}],
+        projects=jobs,
+        objective={"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
+    )
+
+
+def test_restarts_keep_only_a_plan_better_than_the_one_known() -> None:
+    scenario = _two_jobs_on_one_gpu()
+    options = SolveOptions(time_limit=1.5, workers=2, seed=0)
+    greedy = greedy_plan(scenario)
+    built = build(scenario)
+    reporter = Reporter(perf_counter(), None)
+    better, _proven, count = solve_module._restarts(built, options, reporter, greedy.objective)
+    assert better is not None and count >= 1
+    plan = assemble(
+        scenario,
+        decisions_from(built.variables, better.value),
+        "feasible",
+        SolverInfo(),
+        objective=better.objective_value / OBJECTIVE_SCALE,
+        bound=0.0,
+        solve_seconds=0.0,
+    )
+    assert check(scenario, plan) == [] and plan.kpis.makespan == 11
+    assert reporter.objective == plan.objective > greedy.objective
+
+    # Nothing beats the optimum: every restart runs, none is kept, and the time is used.
+    reporter = Reporter(perf_counter(), None)
+    better, proven, count = solve_module._restarts(built, options, reporter, plan.objective)
+    assert better is None and not proven and count > 1 and reporter.objective is None
+    assert perf_counter() - reporter.started >= options.time_limit - 0.5
 
 
 def test_progress_is_reported_while_solving(example: Scenario) -> None:
