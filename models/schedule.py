@@ -106,9 +106,10 @@ class SolverInfo(Out):
     # the plan of the model without people, staffed
     first_plan: Literal["greedy", "cp-sat", "relaxation"] | None = None
     # seconds of search after the full search handed over (full strategy), and which search:
-    # neighbourhoods from its plan, or restarts from scratch when it never bettered its hint
+    # neighbourhoods from its plan; or, when it never bettered its hint, the model without
+    # people searched on for a proof, or restarts from scratch
     tail_seconds: float | None = None
-    tail: Literal["neighbourhoods", "restarts"] | None = None
+    tail: Literal["neighbourhoods", "relaxation", "restarts"] | None = None
     restarts: int | None = None
     # seconds of search on the model without people, and the bound it proved (full strategy)
     relaxation_seconds: float | None = None

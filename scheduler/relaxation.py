@@ -32,12 +32,15 @@ MIN_SECONDS = 0.05
 class RelaxedBound:
     """What the relaxation's search proved: no plan's objective (integer units) exceeds
     ``units``; ``proven`` when that is the relaxation's optimum; ``plan``, the best plan the
-    search found itself (nobody on it), when it beats the plan known before."""
+    search found itself (nobody on it), when it beats the plan known before; ``best``, the
+    objective of the best plan known at the end (found or known before), from which a later
+    search can go on."""
 
     units: int
     proven: bool
     seconds: float
     plan: Decisions | None = None
+    best: int | None = None
 
 
 def worth_it(scenario: Scenario) -> bool:
@@ -104,7 +107,7 @@ def search(
         return None
     units = upper if best is None else max(best, upper)
     plan = None if found is None else decisions_from(relaxed.variables, found.value)
-    return RelaxedBound(units, units == best, perf_counter() - started, plan)
+    return RelaxedBound(units, units == best, perf_counter() - started, plan, best)
 
 
 class FirstPlan(cp_model.CpSolverSolutionCallback):

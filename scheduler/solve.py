@@ -216,9 +216,11 @@ def _solve_whole(
         else:
             _hint_solution(built.model, own)
             info.first_plan = "cp-sat"
-    _bound_by_relaxation(scenario, built, options, reporter, info)
+    unproven = _bound_by_relaxation(scenario, built, options, reporter, info)
     fallback = baseline if valid else None
-    return solve_built(scenario, built, options, reporter, info, fallback, lns_tail=True)
+    return solve_built(
+        scenario, built, options, reporter, info, fallback, lns_tail=True, relaxed=unproven
+    )
 
 
 def _own_first_plan(
@@ -263,36 +265,67 @@ def _bound_by_relaxation(
     options: SolveOptions,
     reporter: Reporter,
     info: SolverInfo,
-) -> None:
+) -> _Unproven | None:
     """When people are a choice, search the model without them briefly and cap the whole
     model's objective at the bound it proves: the whole search then stops as soon as its plan
-    reaches that bound, proven optimal, instead of searching assignments for a proof."""
+    reaches that bound, proven optimal, instead of searching assignments for a proof.
+
+    Returns the relaxation and where its search stopped when it did not prove its optimum, so
+    that the tail can go on with it (see ``solve_built``)."""
     seconds = min(RELAXATION_SECONDS, RELAXATION_SHARE * options.time_limit)
     left = options.time_limit - (perf_counter() - reporter.started)
     if seconds < 0.1 or left < 2 * seconds or not relaxation.worth_it(scenario):
-        return
+        return None
     relaxed = relaxation.model(scenario)
     known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
     result = relaxation.search(
         relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
     )
     if result is None:
-        return
+        return None if known is None else _Unproven(relaxed, known)
     info.relaxation_seconds = round(result.seconds, 3)
     info.relaxation_bound = result.units / OBJECTIVE_SCALE
     built.model.add(built.objective.total() <= result.units)
     reporter.on_bound(result.units)
+    unproven = None if result.proven or result.best is None else _Unproven(relaxed, result.best)
     if result.plan is not None:
         left = options.time_limit - (perf_counter() - reporter.started)
         staffed = _staffed(built, result.plan, options, min(STAFFING_SECONDS, left / 4))
         if staffed is None:
-            return
+            return unproven
         objective = staffed.objective_value / OBJECTIVE_SCALE
         # With people on it the plan may cost more than the plan known: then it is no hint.
         if reporter.objective is None or objective > reporter.objective:
             _hint_solution(built.model, staffed)
             reporter.found(objective)
             info.first_plan = "relaxation"
+    return unproven
+
+
+@dataclass(frozen=True)
+class _Unproven:
+    """A relaxation whose search stopped before it proved its optimum; ``best`` is the
+    objective (units) of a plan of it that is known to exist."""
+
+    relaxed: BuiltModel
+    best: int
+
+
+def _go_on_with_relaxation(
+    unproven: _Unproven, options: SolveOptions, reporter: Reporter, objective: float, seconds: float
+) -> int | None:
+    """Search the relaxation on for ``seconds`` from the better of its best plan and the whole
+    model's ``objective`` (a plan of the whole is one of the relaxation); the bound it proves
+    (units), or None."""
+    relaxed = unproven.relaxed
+    known = max(unproven.best, round(objective * OBJECTIVE_SCALE))
+    result = relaxation.search(
+        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
+    )
+    if result is None:
+        return None
+    reporter.on_bound(result.units)
+    return result.units
 
 
 def _staffed(
@@ -437,12 +470,19 @@ def solve_built(
     info: SolverInfo,
     fallback: Schedule | None = None,
     lns_tail: bool = False,
+    relaxed: _Unproven | None = None,
 ) -> Schedule:
     """Run CP-SAT on a built (and hinted) model and decode the result; ``fallback`` is a valid
     plan to return when CP-SAT finds none in time. With ``lns_tail``, the full search is
     looked at after ``FULL_SEARCH_SHARE`` of the time: when its plan is then still more than
     ``TAIL_MIN_GAP`` from its bound, both workers spend the rest on neighbourhood search from
-    that plan (see ``_lns_tail``); when it is close, the full search goes on to prove it."""
+    that plan (see ``_lns_tail``); when it is close, the full search goes on to prove it.
+
+    A full search that has not bettered its hint by then hands over in another way: with a
+    relaxation ``relaxed`` left unproven, its search goes on for the time left, since the
+    plan may well be optimal and the proof is what is missing (its floor search needs the
+    time in one piece: on MSPSP set-2c the last floor's proof took 10-12 s); without one, to
+    restarts (see ``_restarts``)."""
     started = reporter.started
     left = options.time_limit - (perf_counter() - started)
     solver = _solver(options, left, built)
@@ -464,13 +504,24 @@ def solve_built(
         bound = solver.best_objective_bound / OBJECTIVE_SCALE
     if handover.handed_over and status == "feasible":
         tail_started = perf_counter()
-        if handover.stalled:
+        better, proven = None, False
+        if handover.stalled and relaxed is not None:
+            info.tail = "relaxation"
+            left = options.time_limit - (perf_counter() - started)
+            units = _go_on_with_relaxation(relaxed, options, reporter, objective, left)
+            if units is not None:
+                bound = min(bound, units / OBJECTIVE_SCALE)
+                info.relaxation_bound = bound
+                proven = round(objective * OBJECTIVE_SCALE) >= units
+        elif handover.stalled:
             better, proven, info.restarts = _restarts(built, options, reporter, objective)
             info.tail = "restarts"
         else:
             better, proven = _lns_tail(built, options, reporter, solver)
             info.tail = "neighbourhoods"
         info.tail_seconds = round(perf_counter() - tail_started, 3)
+        if proven and better is None:
+            status, bound = "optimal", objective
         if better is not None and better.objective_value / OBJECTIVE_SCALE >= objective:
             objective = better.objective_value / OBJECTIVE_SCALE
             value = better.value

@@ -228,3 +228,46 @@ def test_a_staffed_relaxation_plan_that_costs_more_is_no_hint() -> None:
     solve_module._bound_by_relaxation(scenario, built, options, reporter, info)
     assert info.relaxation_bound is not None and info.relaxation_bound > best.objective
     assert info.first_plan is None and reporter.objective == best.objective
+
+
+def test_going_on_with_the_relaxation_starts_from_its_best_plan_not_the_whole_ones() -> None:
+    """The first search leaves its floor (better than its best plan) in the relaxed model;
+    going on from the whole model's plan alone, below that best, would find nothing above the
+    floor and 'prove' the whole plan optimal. Mentoring binds: the whole plan is worse."""
+    scenario = _mentored_pair()
+    relaxed = relaxation.model(scenario)
+    first = relaxation.search(relaxed, _solver, 10)
+    assert first is not None and first.best is not None
+    # Told of its optimum, the search proves it by a floor with no plan above: that floor stays.
+    first = relaxation.search(relaxed, _solver, 10, known=first.best)
+    assert first is not None and first.proven and first.best is not None
+    whole = solved(scenario)
+    assert round(whole.objective * OBJECTIVE_SCALE) < first.best
+    reporter = solve_module.Reporter(solve_module.perf_counter(), None)
+    options = solve_module.SolveOptions(time_limit=10, workers=2)
+    unproven = solve_module._Unproven(relaxed, first.best)
+    units = solve_module._go_on_with_relaxation(unproven, options, reporter, whole.objective, 5)
+    assert units == first.best
+
+
+def test_going_on_with_the_relaxation_proves_an_optimal_plan() -> None:
+    """Where people leave the optimum as it is, the relaxation's search, told of the whole
+    model's optimal plan, proves that no plan beats it."""
+    scenario = scenario_of(
+        staff=CROSS_TRAINED,
+        gpu_pools=[],
+        projects=[
+            project("trio", *[phase(f"p{i}", 2, ("x", 1, 1)) for i in range(3)], priority="must")
+        ],
+        objective=MAKESPAN,
+    )
+    whole = solved(scenario)
+    assert whole.status == "optimal"
+    relaxed = relaxation.model(scenario)
+    reporter = solve_module.Reporter(solve_module.perf_counter(), None)
+    options = solve_module.SolveOptions(time_limit=10, workers=2)
+    known_worse = round(whole.objective * OBJECTIVE_SCALE) - 2 * OBJECTIVE_SCALE
+    unproven = solve_module._Unproven(relaxed, known_worse)
+    units = solve_module._go_on_with_relaxation(unproven, options, reporter, whole.objective, 5)
+    assert units == round(whole.objective * OBJECTIVE_SCALE)
+    assert reporter.bound == whole.objective
