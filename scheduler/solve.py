@@ -433,7 +433,8 @@ def _restarts(
     built: BuiltModel, options: SolveOptions, reporter: Reporter, objective: float
 ) -> tuple[cp_model.CpSolver | None, bool, int]:
     """Unhinted searches with new seeds, each stopped at its first plan, until the time is up;
-    the best plan that beats ``objective``, whether CP-SAT proved it optimal, and how many.
+    the best plan that beats ``objective`` (None when none does), whether the best plan known
+    is then proven optimal, and how many searches ran. The model's hint is cleared.
 
     For a full search that never bettered the plan it was hinted with: on MPLIB's 1,440
     phases CP-SAT's first plan, at 1-2 s, is never improved in 30 s (its neighbourhood steps
@@ -458,8 +459,9 @@ def _restarts(
         if found > objective:
             best, objective = solver, found
             reporter.found(found)
-            if code == cp_model.OPTIMAL:
-                return best, True, count
+        if code == cp_model.OPTIMAL:
+            # The search ended with its first plan proven: nothing beats the best one now.
+            return best, True, count
 
 
 def solve_built(
@@ -511,7 +513,7 @@ def solve_built(
             units = _go_on_with_relaxation(relaxed, options, reporter, objective, left)
             if units is not None:
                 bound = min(bound, units / OBJECTIVE_SCALE)
-                info.relaxation_bound = bound
+                info.relaxation_bound = units / OBJECTIVE_SCALE
                 proven = round(objective * OBJECTIVE_SCALE) >= units
         elif handover.stalled:
             better, proven, info.restarts = _restarts(built, options, reporter, objective)
