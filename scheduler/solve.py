@@ -483,7 +483,7 @@ def solve_built(
     A full search that has not bettered its hint by then hands over in another way: with a
     relaxation ``relaxed`` left unproven, its search goes on for the time left, since the
     plan may well be optimal and the proof is what is missing (its floor search needs the
-    time in one piece: on MSPSP set-2c the last floor's proof took 10-12 s); without one, to
+    time in one piece: on MSPSP set-2c such proofs took 10-12 s); without one, to
     restarts (see ``_restarts``)."""
     started = reporter.started
     left = options.time_limit - (perf_counter() - started)
