@@ -278,9 +278,7 @@ def _bound_by_relaxation(
         return None
     relaxed = relaxation.model(scenario)
     known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
-    result = relaxation.search(
-        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
-    )
+    result = _search_relaxation(relaxed, options, seconds, known)
     if result is None:
         return None if known is None else _Unproven(relaxed, known)
     info.relaxation_seconds = round(result.seconds, 3)
@@ -319,13 +317,20 @@ def _go_on_with_relaxation(
     (units), or None."""
     relaxed = unproven.relaxed
     known = max(unproven.best, round(objective * OBJECTIVE_SCALE))
-    result = relaxation.search(
-        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
-    )
+    result = _search_relaxation(relaxed, options, seconds, known)
     if result is None:
         return None
     reporter.on_bound(result.units)
     return result.units
+
+
+def _search_relaxation(
+    relaxed: BuiltModel, options: SolveOptions, seconds: float, known: int | None
+) -> relaxation.RelaxedBound | None:
+    """The relaxation's floor search with the options' solver parameters."""
+    return relaxation.search(
+        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
+    )
 
 
 def _staffed(

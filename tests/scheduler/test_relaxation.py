@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import phase, project, scenario_of, solved
@@ -45,6 +46,21 @@ def _solver(seconds: float) -> cp_model.CpSolver:
     return solver
 
 
+def _pair() -> dict[str, Any]:
+    """A project of two independent phases, each needing one person with skill x."""
+    return project(
+        "pair",
+        phase("left", 2, ("x", 1, 1), after=[]),
+        phase("right", 2, ("x", 1, 1), after=[]),
+        priority="must",
+    )
+
+
+def _x_trio() -> dict[str, Any]:
+    """A project of three phases in a row, each needing one person with skill x."""
+    return project("trio", *[phase(f"p{i}", 2, ("x", 1, 1)) for i in range(3)], priority="must")
+
+
 def _mentored_pair() -> Scenario:
     """Two phases of one x each; the junior may only work beside a senior, and a phase takes
     one person: only the senior works, so the phases run one after the other. Without people
@@ -53,14 +69,7 @@ def _mentored_pair() -> Scenario:
         staff=[{"id": "senior", "skills": {"x": 4}}, {"id": "junior", "skills": {"x": 1}}],
         gpu_pools=[],
         policies={"mentoring": True},
-        projects=[
-            project(
-                "pair",
-                phase("left", 2, ("x", 1, 1), after=[]),
-                phase("right", 2, ("x", 1, 1), after=[]),
-                priority="must",
-            )
-        ],
+        projects=[_pair()],
         objective=MAKESPAN,
     )
 
@@ -80,9 +89,7 @@ def test_replanning_without_people_charges_no_change_of_people() -> None:
     scenario = scenario_of(
         staff=CROSS_TRAINED,
         gpu_pools=[],
-        projects=[
-            project("trio", *[phase(f"p{i}", 2, ("x", 1, 1)) for i in range(3)], priority="must")
-        ],
+        projects=[_x_trio()],
         objective={**MAKESPAN, "stability": 1},
     )
     baseline = greedy.decisions_of(scenario, greedy.plan(scenario))
@@ -208,14 +215,7 @@ def test_a_staffed_relaxation_plan_that_costs_more_is_no_hint() -> None:
             {"id": "contractor", "skills": {"x": 1}, "cost_per_period": 1_000_000},
         ],
         gpu_pools=[],
-        projects=[
-            project(
-                "pair",
-                phase("left", 2, ("x", 1, 1), after=[]),
-                phase("right", 2, ("x", 1, 1), after=[]),
-                priority="must",
-            )
-        ],
+        projects=[_pair()],
         objective={**MAKESPAN, "cost": 1},
     )
     best = solved(scenario)
@@ -256,9 +256,7 @@ def test_going_on_with_the_relaxation_proves_an_optimal_plan() -> None:
     scenario = scenario_of(
         staff=CROSS_TRAINED,
         gpu_pools=[],
-        projects=[
-            project("trio", *[phase(f"p{i}", 2, ("x", 1, 1)) for i in range(3)], priority="must")
-        ],
+        projects=[_x_trio()],
         objective=MAKESPAN,
     )
     whole = solved(scenario)
