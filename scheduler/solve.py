@@ -329,7 +329,7 @@ def _search_relaxation(
 ) -> relaxation.RelaxedBound | None:
     """The relaxation's floor search with the options' solver parameters."""
     return relaxation.search(
-        relaxed, lambda limit: _solver(options, limit, relaxed), seconds, known
+        relaxed, lambda limit, fixed: _solver(options, limit, relaxed, fixed), seconds, known
     )
 
 
@@ -392,8 +392,11 @@ def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
         model.add_hint(variable, solver.value(variable))
 
 
-def _solver(options: SolveOptions, seconds: float, built: BuiltModel) -> cp_model.CpSolver:
-    """A CP-SAT solver with the options' workers, seed and gap, for ``seconds`` at most."""
+def _solver(
+    options: SolveOptions, seconds: float, built: BuiltModel, fixed_search: bool = False
+) -> cp_model.CpSolver:
+    """A CP-SAT solver with the options' workers, seed and gap, for ``seconds`` at most; with
+    ``fixed_search`` on two workers, one of them follows the model's decision strategy."""
     solver = cp_model.CpSolver()
     parameters = solver.parameters
     parameters.max_time_in_seconds = max(0.1, seconds)
@@ -404,12 +407,20 @@ def _solver(options: SolveOptions, seconds: float, built: BuiltModel) -> cp_mode
     # Probing in presolve cost ~10 s on a 200-project portfolio before the first plan and
     # gained nothing measurable (BENCHMARKS.md).
     parameters.cp_model_probing_level = 0
-    if options.workers == 2 and len(built.variables.work_items()) <= MAX_LP_WORK_ITEMS:
+    small = len(built.variables.work_items()) <= MAX_LP_WORK_ITEMS
+    if options.workers == 2 and small:
         # Two workers give CP-SAT one full search, default_lp; max_lp (the full LP with cuts)
         # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs, but on MPLIB's
         # 1,440 phases its plans were longer (BENCHMARKS.md). Measured on two workers only;
-        # with more, CP-SAT's own choice of searches stands.
+        # with more, CP-SAT's own choice of searches stands (it includes the fixed search when
+        # the model has a decision strategy).
         parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
+    if options.workers == 2 and fixed_search:
+        # Both workers search whole: the fixed search, and the LP search for the bound.
+        parameters.subsolvers.clear()
+        parameters.subsolvers.extend(
+            [relaxation.FIXED_SEARCH, FULL_SEARCH_ON_TWO_WORKERS if small else "default_lp"]
+        )
     return solver
 
 

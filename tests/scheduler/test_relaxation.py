@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,12 @@ def _optimum(built: BuiltModel) -> int:
     return round(solver.objective_value)
 
 
-def _solver(seconds: float) -> cp_model.CpSolver:
+def _solver(seconds: float, fixed: bool = False) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = seconds
+    if fixed:
+        solver.parameters.subsolvers.extend([relaxation.FIXED_SEARCH, "max_lp"])
     return solver
 
 
@@ -201,7 +204,7 @@ class _GapStopped:
 def test_a_search_stopped_at_the_relative_gap_keeps_its_bound() -> None:
     """The bound then caps, never the plan, so the cap cannot cut off a better plan."""
     relaxed = relaxation.model(_mentored_pair())
-    result = relaxation.search(relaxed, lambda seconds: _GapStopped(), 5)  # type: ignore[arg-type,return-value]
+    result = relaxation.search(relaxed, lambda seconds, fixed: _GapStopped(), 5)  # type: ignore[arg-type,return-value]
     assert result is not None
     assert result.units == -400 and not result.proven
 
@@ -269,3 +272,66 @@ def test_going_on_with_the_relaxation_proves_an_optimal_plan() -> None:
     units = solve_module._go_on_with_relaxation(unproven, options, reporter, whole.objective, 5)
     assert units == round(whole.objective * OBJECTIVE_SCALE)
     assert reporter.bound == whole.objective
+
+
+def test_the_relaxations_searches_follow_the_serial_order_on_a_worker_of_their_own() -> None:
+    """The relaxation of a scenario whose projects all run orders its search by earliest
+    start, phase by phase, and on two workers one of them follows that order (the other
+    keeps the LP bound); the whole model's searches keep CP-SAT's own order, and so does a
+    relaxation with a project to select."""
+    scenario = _mentored_pair()
+    relaxed = relaxation.model(scenario)
+    assert relaxation.serial(relaxed)
+    (strategy,) = relaxed.model.proto.search_strategy
+    starts = {item.start.index for item in relaxed.variables.work_items()}
+    assert {expression.vars[0] for expression in strategy.exprs} == starts
+    assert strategy.variable_selection_strategy == cp_model.CHOOSE_LOWEST_MIN
+    assert strategy.domain_reduction_strategy == cp_model.SELECT_MIN_VALUE
+    assert not build(scenario).model.proto.search_strategy
+    optional = scenario.model_copy(
+        update={"projects": [scenario.projects[0].model_copy(update={"priority": "should"})]}
+    )
+    assert not relaxation.serial(relaxation.model(optional))
+    options = solve_module.SolveOptions(workers=2)
+    searches = solve_module._solver(options, 1.0, relaxed, fixed_search=True).parameters
+    assert list(searches.subsolvers) == [relaxation.FIXED_SEARCH, "max_lp"]
+    assert list(solve_module._solver(options, 1.0, relaxed).parameters.subsolvers) == ["max_lp"]
+
+
+class _Scripted:
+    """A solver that ends as told, without a plan or a bound."""
+
+    objective_value = 0.0
+    best_objective_bound = math.inf
+
+    def __init__(self, code: cp_model.CpSolverStatus) -> None:
+        self.code = code
+
+    def solve(self, model: cp_model.CpModel, callback: object) -> int:
+        return int(self.code)
+
+
+def test_a_step_the_lp_search_leaves_open_goes_on_with_the_fixed_search() -> None:
+    """The LP search gets its slice and ends with nothing; the fixed search, for all the time
+    left, proves that no plan beats the known one."""
+    asked: list[tuple[float, bool]] = []
+
+    def new_solver(seconds: float, fixed: bool) -> _Scripted:
+        asked.append((seconds, fixed))
+        return _Scripted(cp_model.INFEASIBLE if fixed else cp_model.UNKNOWN)
+
+    scenario = _mentored_pair()
+    result = relaxation.search(relaxation.model(scenario), new_solver, 5, known=-400)  # type: ignore[arg-type]
+    assert result is not None and result.proven and result.units == -400
+    (lp, lp_first), (rest, fixed) = asked
+    assert lp == relaxation.LP_FIRST_SECONDS and not lp_first
+    assert fixed and 4.9 < rest <= 5  # the scripted LP search took no time
+    # Without the serial order (a project to select) the LP search has the whole time.
+    asked.clear()
+    optional = scenario.model_copy(
+        update={"projects": [scenario.projects[0].model_copy(update={"priority": "should"})]}
+    )
+    result = relaxation.search(relaxation.model(optional), new_solver, 5, known=-400)  # type: ignore[arg-type]
+    assert result is None  # nothing proven: the LP search ended with nothing
+    ((whole, lp_only),) = asked
+    assert not lp_only and 4.9 < whole <= 5
