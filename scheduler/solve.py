@@ -413,11 +413,11 @@ def _solver(
         # Two workers give CP-SAT one full search, default_lp; max_lp (the full LP with cuts)
         # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs, but on MPLIB's
         # 1,440 phases its plans were longer (BENCHMARKS.md). Measured on two workers only;
-        # with more, CP-SAT's own choice of searches stands (it includes the fixed search when
-        # the model has a decision strategy).
+        # with more, CP-SAT's own choice of searches stands.
         parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
     if options.workers == 2 and fixed_search:
         # Both workers search whole: the fixed search, and the LP search for the bound.
+        # Measured on two workers only; with other counts CP-SAT's own searches go on.
         parameters.subsolvers.clear()
         parameters.subsolvers.extend(
             [relaxation.FIXED_SEARCH, FULL_SEARCH_ON_TWO_WORKERS if small else "default_lp"]

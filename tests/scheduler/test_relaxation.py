@@ -77,6 +77,14 @@ def _mentored_pair() -> Scenario:
     )
 
 
+def _to_select(scenario: Scenario) -> Scenario:
+    """The scenario with its one project to select (``should``) instead of ``must``."""
+    (only,) = scenario.projects
+    return scenario.model_copy(
+        update={"projects": [only.model_copy(update={"priority": "should"})]}
+    )
+
+
 def test_the_relaxation_has_no_people_and_bounds_the_whole_model_from_above() -> None:
     scenario = _mentored_pair()
     relaxed = relaxation.model(scenario)
@@ -288,9 +296,7 @@ def test_the_relaxations_searches_follow_the_serial_order_on_a_worker_of_their_o
     assert strategy.variable_selection_strategy == cp_model.CHOOSE_LOWEST_MIN
     assert strategy.domain_reduction_strategy == cp_model.SELECT_MIN_VALUE
     assert not build(scenario).model.proto.search_strategy
-    optional = scenario.model_copy(
-        update={"projects": [scenario.projects[0].model_copy(update={"priority": "should"})]}
-    )
+    optional = _to_select(scenario)
     assert not relaxation.serial(relaxation.model(optional))
     options = solve_module.SolveOptions(workers=2)
     searches = solve_module._solver(options, 1.0, relaxed, fixed_search=True).parameters
@@ -328,9 +334,7 @@ def test_a_step_the_lp_search_leaves_open_goes_on_with_the_fixed_search() -> Non
     assert fixed and 4.9 < rest <= 5  # the scripted LP search took no time
     # Without the serial order (a project to select) the LP search has the whole time.
     asked.clear()
-    optional = scenario.model_copy(
-        update={"projects": [scenario.projects[0].model_copy(update={"priority": "should"})]}
-    )
+    optional = _to_select(scenario)
     result = relaxation.search(relaxation.model(optional), new_solver, 5, known=-400)  # type: ignore[arg-type]
     assert result is None  # nothing proven: the LP search ended with nothing
     ((whole, lp_only),) = asked
