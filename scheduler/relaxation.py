@@ -103,16 +103,17 @@ def search(
     (BENCHMARKS.md). Without it, each step is one LP search for the time left.
     """
     started = perf_counter()
+    deadline = started + seconds
     total = relaxed.objective.total()
     best, upper = known, None
     found: cp_model.CpSolver | None = None  # the solver of the best plan found here
     floor: cp_model.Constraint | None = None
-    while (left := seconds - (perf_counter() - started)) > MIN_SECONDS:
+    while deadline - perf_counter() > MIN_SECONDS:
         if best is not None:
             if floor is not None:
                 floor.proto.clear_linear()  # the floor before: an empty constraint
             floor = relaxed.model.add(total >= best + 1)
-        solver, code = _step(relaxed, new_solver, left, started, seconds)
+        solver, code = _step(relaxed, new_solver, deadline)
         if code == cp_model.INFEASIBLE:
             # No plan beats the best one (or, with none known, there is no plan at all: the
             # whole search finds that out and explains it).
@@ -138,15 +139,16 @@ def search(
 
 
 def _step(
-    relaxed: BuiltModel, new_solver: NewSolver, left: float, started: float, seconds: float
+    relaxed: BuiltModel, new_solver: NewSolver, deadline: float
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-    """One step of the floor search: CP-SAT's own order (for ``LP_FIRST_SECONDS`` at most
-    when the relaxation is ``serial``), then, without a plan or a proof by then, the fixed
-    search for the time left."""
+    """One step of the floor search, until ``deadline`` at most: CP-SAT's own order (for
+    ``LP_FIRST_SECONDS`` at most when the relaxation is ``serial``), then, without a plan or
+    a proof by then, the fixed search for the time left."""
     ordered = serial(relaxed)
+    left = deadline - perf_counter()
     solver = new_solver(min(left, LP_FIRST_SECONDS) if ordered else left, False)
     code = solver.solve(relaxed.model, FirstPlan())
-    left = seconds - (perf_counter() - started)
+    left = deadline - perf_counter()
     if not ordered or code != cp_model.UNKNOWN or left <= MIN_SECONDS:
         return solver, code
     # The LP search ended without a plan: its bound, if any, is dropped; the fixed search

@@ -408,20 +408,19 @@ def _solver(
     # Probing in presolve cost ~10 s on a 200-project portfolio before the first plan and
     # gained nothing measurable (BENCHMARKS.md).
     parameters.cp_model_probing_level = 0
+    if options.workers != 2:
+        return solver
+    # Two workers give CP-SAT one full search, default_lp; max_lp (the full LP with cuts)
+    # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs, but on MPLIB's
+    # 1,440 phases its plans were longer (BENCHMARKS.md). Measured on two workers only; with
+    # more, CP-SAT's own choice of searches stands (and with ``fixed_search`` too).
     small = len(built.variables.work_items()) <= MAX_LP_WORK_ITEMS
-    if options.workers == 2 and small:
-        # Two workers give CP-SAT one full search, default_lp; max_lp (the full LP with cuts)
-        # bounds far better: portfolio bounds 30-51% tighter, more MSPSP proofs, but on MPLIB's
-        # 1,440 phases its plans were longer (BENCHMARKS.md). Measured on two workers only;
-        # with more, CP-SAT's own choice of searches stands.
-        parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
-    if options.workers == 2 and fixed_search:
+    if fixed_search:
         # Both workers search whole: the fixed search, and the LP search for the bound.
-        # Measured on two workers only; with other counts CP-SAT's own searches go on.
-        parameters.subsolvers.clear()
-        parameters.subsolvers.extend(
-            [relaxation.FIXED_SEARCH, FULL_SEARCH_ON_TWO_WORKERS if small else "default_lp"]
-        )
+        full = FULL_SEARCH_ON_TWO_WORKERS if small else "default_lp"
+        parameters.subsolvers.extend([relaxation.FIXED_SEARCH, full])
+    elif small:
+        parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
     return solver
 
 
