@@ -121,8 +121,11 @@ def test_a_restart_fails_the_jobs_left_running(
 
 
 def test_shutdown_stops_running_solves(
-    make_settings: Callable[..., Settings], keys: Headers
+    make_settings: Callable[..., Settings], client: TestClient, keys: Headers
 ) -> None:
+    # The keys came from the `client` app on the same database: its runner would race this
+    # server's for the job (when it won, this server had nothing to stop).
+    client.app.state.runner.stop()  # type: ignore[attr-defined]
     with TestClient(create_app(make_settings())) as server:
         scenario_id = create_scenario(server, keys["planner"], generated(30, seed=2))
         job = server.post(
