@@ -114,6 +114,9 @@ class SolverInfo(Out):
     # seconds of search on the model without people, and the bound it proved (full strategy)
     relaxation_seconds: float | None = None
     relaxation_bound: float | None = None
+    # how many of its plans were offered to people for staffing (more than one when its proven
+    # optimum's first plan could not be staffed)
+    relaxation_plans: int | None = None
 
 
 class Work(NamedTuple):

@@ -13,7 +13,7 @@ the objective terms that read people only cost), so it is a bound the whole sear
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from time import perf_counter
 
@@ -131,6 +131,8 @@ def search(
         best, found = round(solver.objective_value), solver
         if code == cp_model.OPTIMAL:
             break  # optimal within the options' relative gap: the bound, not the plan, caps
+    if floor is not None:
+        floor.proto.clear_linear()  # the model is as it was, for a later search from any floor
     if upper is None:
         return None
     units = upper if best is None else max(best, upper)
@@ -155,6 +157,43 @@ def _step(
     # starts over from the same floor.
     fixed = new_solver(left, True)
     return fixed, fixed.solve(relaxed.model, FirstPlan())
+
+
+def other_plan(
+    relaxed: BuiltModel,
+    units: int,
+    avoid: Sequence[Decisions],
+    new_solver: NewSolver,
+    seconds: float,
+) -> Decisions | None:
+    """A plan of the relaxation whose objective reaches ``units`` and that is none of the plans
+    in ``avoid`` (some phase starts elsewhere or runs where it did not), searched for
+    ``seconds`` at most; None when there is none or none is found in time.
+
+    For a proven optimum whose plan people cannot staff: other plans at the same objective
+    may fit them (on MSPSP ``nc1.5_n30_l12_m8_00`` about half of the plans of 40 did,
+    BENCHMARKS.md)."""
+    if seconds <= MIN_SECONDS:
+        return None
+    model = relaxed.model.clone()
+    model.add(relaxed.objective.total() >= units)
+    for plan in avoid:
+        differs: list[cp_model.LiteralT] = []
+        for item in relaxed.variables.work_items():
+            decision = plan.get(item.project, {}).get(item.phase)
+            if decision is None:
+                differs.append(item.present)
+                continue
+            moved = model.new_bool_var(f"moved {item.project} {item.phase}")
+            model.add(item.start != decision.start).only_enforce_if(moved)
+            differs.append(moved)
+            differs.append(~item.present)
+        model.add_bool_or(differs)
+    solver = new_solver(seconds, False)
+    code = solver.solve(model, FirstPlan())
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return decisions_from(relaxed.variables, solver.value)
 
 
 class FirstPlan(cp_model.CpSolverSolutionCallback):

@@ -339,3 +339,83 @@ def test_a_step_the_lp_search_leaves_open_goes_on_with_the_fixed_search() -> Non
     assert result is None  # nothing proven: the LP search ended with nothing
     ((whole, lp_only),) = asked
     assert not lp_only and 4.9 < whole <= 5
+
+
+def _yann_away_first() -> Scenario:
+    """Two phases that only xena can do, one after the other in either order (makespan 4
+    weeks); one of them needs yann too, who is away the first two weeks. Without people (and
+    their agendas) both orders are optimal; with them only the one that puts yann's phase
+    second can be staffed."""
+    return scenario_of(
+        staff=[
+            {"id": "xena", "skills": {"x": 1}},
+            {
+                "id": "yann",
+                "skills": {"y": 1},
+                "unavailable": [{"from": "2027-01-04", "to": "2027-01-17"}],
+            },
+        ],
+        gpu_pools=[],
+        projects=[
+            project(
+                "duo",
+                phase("solo", 2, ("x", 1, 1), after=[]),
+                phase("paired", 2, ("x", 1, 1), ("y", 1, 1), after=[]),
+                priority="must",
+            )
+        ],
+        objective=MAKESPAN,
+    )
+
+
+def _plan_with(relaxed: BuiltModel, first: str) -> Any:
+    """The relaxation's optimal plan that runs phase ``first`` of ``duo`` first."""
+    model = relaxed.model.clone()
+    starts = {item.phase: item.start for item in relaxed.variables.work_items()}
+    model.add(starts[first] == 0)
+    solver = _solver(10)
+    assert solver.solve(model) == cp_model.OPTIMAL
+    return decisions_from(relaxed.variables, solver.value), round(solver.objective_value)
+
+
+def test_another_plan_at_the_optimum_is_none_of_the_plans_to_avoid() -> None:
+    relaxed = relaxation.model(_yann_away_first())
+    paired_first, units = _plan_with(relaxed, "paired")
+    solo_first, same = _plan_with(relaxed, "solo")
+    assert units == same == _optimum(relaxed)
+    other = relaxation.other_plan(relaxed, units, [paired_first], _solver, 10)
+    assert other is not None and other["duo"]["solo"].start == 0
+    assert other["duo"]["paired"].start == 2
+    assert relaxation.other_plan(relaxed, units, [paired_first, solo_first], _solver, 10) is None
+
+
+def test_an_optimum_people_cannot_staff_gives_way_to_another_plan_at_it() -> None:
+    """The relaxation's proven optimum comes with the plan yann cannot work on: people go on
+    the other plan at the optimum, and the whole model has its optimal plan at once."""
+    scenario = _yann_away_first()
+    built, relaxed = build(scenario), relaxation.model(scenario)
+    unstaffable, units = _plan_with(relaxed, "paired")
+    options = solve_module.SolveOptions(time_limit=30, workers=2)
+    now = solve_module.perf_counter()
+    proven = relaxation.RelaxedBound(units, True, 0.0, unstaffable, units)
+    staffed, tried = solve_module._staff_relaxation(
+        built, relaxed, proven, options, now + 10, now + 30
+    )
+    assert staffed is not None and tried == 2
+    plan = decisions_from(built.variables, staffed.value)
+    assert plan["duo"]["paired"].start == 2 and plan["duo"]["paired"].staff
+    assert round(staffed.objective_value) == units  # the relaxation's optimum, with people
+    # Not proven, the plan is only the best one found: no other is looked for.
+    unproven = relaxation.RelaxedBound(units, False, 0.0, unstaffable, units)
+    alone = solve_module._staff_relaxation(built, relaxed, unproven, options, now + 10, now + 30)
+    assert alone == (None, 1)
+
+
+def test_the_search_takes_its_last_floor_out_of_the_model() -> None:
+    """Told of an optimal plan, the search asks for better, finds none and proves it; the
+    model it leaves has its optimum again, for a later search or plan at it."""
+    relaxed = relaxation.model(_yann_away_first())
+    units = _optimum(relaxed)
+    result = relaxation.search(relaxed, _solver, 10, known=units)
+    assert result is not None and result.proven and result.units == units
+    assert _optimum(relaxed) == units
