@@ -144,7 +144,7 @@ def skill_groups(needs: set[Need], staff: Sequence[Person]) -> list[tuple[dict[s
 def holders_of(need: Need, staff: Sequence[Person]) -> frozenset[str]:
     """The people who hold the need's skill at its level or above."""
     skill, level = need
-    return frozenset(p.id for p in staff if p.skills.get(skill, 0) >= level)
+    return frozenset(p.id for p in staff if p.holds(skill, level))
 
 
 def _connected(holder_sets: list[frozenset[str]]) -> bool:

@@ -294,9 +294,9 @@ def _unmentored(
 
     problems = []
     for k, req in enumerate(requires):
-        if any(p.skills.get(req.skill, 0) >= SENIOR_FROM for p in staff):
+        if any(p.holds(req.skill, SENIOR_FROM) for p in staff):
             continue
-        able = [p for p in staff if p.skills.get(req.skill, 0) >= max(req.level, JUNIOR_BELOW)]
+        able = [p for p in staff if p.holds(req.skill, max(req.level, JUNIOR_BELOW))]
         if len(able) < req.count:
             problems.append(
                 Problem(
@@ -321,7 +321,7 @@ def _staffing_problems(
     """Unknown skills, too few qualified people, or too few distinct people overall."""
     problems: list[Problem] = []
     for k, req in enumerate(requires):
-        qualified = [p for p in staff if p.skills.get(req.skill, 0) >= req.level]
+        qualified = [p for p in staff if p.holds(req.skill, req.level)]
         if req.skill not in skills_known:
             problems.append(
                 Problem(
@@ -364,7 +364,7 @@ def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> i
     def augment(slot: int, seen: set[int]) -> bool:
         req = slots[slot]
         for person_index, person in enumerate(staff):
-            if person.skills.get(req.skill, 0) < req.level or person_index in seen:
+            if not person.holds(req.skill, req.level) or person_index in seen:
                 continue
             seen.add(person_index)
             if person_index not in owner or augment(owner[person_index], seen):

@@ -61,6 +61,11 @@ class Person(Strict):
     unavailable: list[DateRange] = Field(default_factory=list)
     cost_per_period: float = Field(0.0, ge=0)
 
+    def holds(self, skill: str, level: int) -> bool:
+        """Whether the person has ``skill`` at ``level`` or above (the one rule of who
+        qualifies for a requirement)."""
+        return self.skills.get(skill, 0) >= level
+
 
 class CapacityChange(Strict):
     from_: date = Field(alias="from")
@@ -341,7 +346,7 @@ class Scenario(Strict):
 
     def qualified(self, requirement: Requirement) -> list[Person]:
         """People whose level in the required skill is at least the required level."""
-        return [p for p in self.staff if p.skills.get(requirement.skill, 0) >= requirement.level]
+        return [p for p in self.staff if p.holds(requirement.skill, requirement.level)]
 
     def scheduled_projects(self) -> list[Project]:
         return [p for p in self.projects if p.scheduled]

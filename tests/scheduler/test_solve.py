@@ -223,6 +223,27 @@ def test_large_portfolio_search_keeps_every_rule_and_never_loses_to_greedy() -> 
     assert plan.objective == evaluate(scenario, plan)
 
 
+def test_neighbourhoods_push_work_toward_the_start_when_earlier_is_always_better() -> None:
+    """A makespan alone, or with lateness and value by go-live: every plan gains from earlier
+    work. A cost term reads who works, not when."""
+    phases = [phase("a", 2, ("data_science", 2, 1)), phase("b", 3, ("data_science", 2, 1))]
+    portfolio = scenario_of(
+        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
+        projects=[project("p", *phases, value=100, deadline="2027-02-01")],
+        objective={"value": 1, "lateness": 1, "cost": 1},
+    )
+    weighted = build(portfolio)
+    assert {"value", "lateness", "cost"} == set(weighted.objective.terms)
+    assert not solve_module.toward_start(weighted)
+    assert not _solver(SolveOptions(workers=2), 1, weighted).parameters.push_all_tasks_toward_start
+    earlier = {"value": 1, "lateness": 1, "cost": 0, "makespan": 1}
+    objective = portfolio.objective.model_copy(update=earlier)
+    regular = build(portfolio.model_copy(update={"objective": objective}))
+    assert set(regular.objective.terms) == {"value", "lateness", "makespan"}
+    assert solve_module.toward_start(regular)
+    assert _solver(SolveOptions(workers=4), 1, regular).parameters.push_all_tasks_toward_start
+
+
 def test_two_workers_run_max_lp_as_their_full_search_unless_the_model_is_large(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
