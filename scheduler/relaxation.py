@@ -171,7 +171,7 @@ def other_plan(
     ``seconds`` at most; None when there is none or none is found in time.
 
     For a proven optimum whose plan people cannot staff: other plans at the same objective
-    may fit them (on MSPSP ``nc1.5_n30_l12_m8_00`` about half of the plans of 40 did,
+    may fit them (on MSPSP ``nc1.5_n30_l12_m8_00`` some plans of 40 do and others do not,
     BENCHMARKS.md)."""
     if seconds <= MIN_SECONDS:
         return None
