@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 from benchmarks.mspsp_adapter import scenario_from_mspsp
 from constraints.context import OBJECTIVE_SCALE
 from models import Scenario
+from models.decisions import Decisions
 from scheduler import greedy, relaxation
 from scheduler.build import BuiltModel, build
 from scheduler.check import check
@@ -368,7 +369,7 @@ def _yann_away_first() -> Scenario:
     )
 
 
-def _plan_with(relaxed: BuiltModel, first: str) -> Any:
+def _plan_with(relaxed: BuiltModel, first: str) -> tuple[Decisions, int]:
     """The relaxation's optimal plan that runs phase ``first`` of ``duo`` first."""
     model = relaxed.model.clone()
     starts = {item.phase: item.start for item in relaxed.variables.work_items()}
