@@ -368,9 +368,10 @@ def _staff_relaxation(
     assert result.plan is not None
     tried = [result.plan]
     staffed = _staffed(built, result.plan, options, _staffing_seconds(deadline))
+    new_solver = _new_solver(options, relaxed)
     while staffed is None and result.proven and perf_counter() < until:
         plan = relaxation.other_plan(
-            relaxed, result.units, tried, _new_solver(options, relaxed), until - perf_counter()
+            relaxed, result.units, tried, new_solver, until - perf_counter()
         )
         if plan is None:
             break
