@@ -2,7 +2,8 @@
 
     python -m benchmarks.published psplib-j60 --data ../shared/benchdata --within 30
 
-The benchdata's ``psplib/reference_results/*.csv`` hold per-instance results of IBM CP
+``--data`` is the benchdata folder or its ``psplib`` folder. The benchdata's
+``psplib/reference_results/*.csv`` hold per-instance results of IBM CP
 Optimizer and OptalCP (4 workers, 600 s; semicolon-separated, one row per instance named
 ``rcpsp_j60_j6013_1``, with the objective, whether it is proven, when the last plan was found
 and when the bound was). Each file gives one row: on the set's sample (the one
@@ -20,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
-from benchmarks.runner import Instance, bench_set, gap_pct, select_instances
+from benchmarks.runner import Instance, bench_set, family_folder, gap_pct, select_instances
 
-REFERENCE_FOLDER = Path("psplib") / "reference_results"
+REFERENCE_FOLDER = "reference_results"  # under the psplib folder
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,16 @@ class PublishedSummary:
 
 
 def read_reference_results(path: Path) -> dict[str, PublishedResult]:
-    """The results of one reference file, by instance name (``j6013_1``).
+    """The results of one reference file, by instance name (``j6013_1``); a row without a
+    plan (no objective) is left out, so its instance counts as missing.
 
     Raises ValueError naming the file and the row when a row lacks a column or a number."""
     results: dict[str, PublishedResult] = {}
     with path.open(newline="", encoding="utf-8") as handle:
         for line, row in enumerate(csv.DictReader(handle, delimiter=";"), start=2):
             try:
+                if not (row["Objective"] or "").strip():
+                    continue
                 name = row["Model name"].rsplit("_", 2)
                 instance = "_".join(name[-2:])
                 results[instance] = PublishedResult(
@@ -124,7 +128,8 @@ def markdown(summaries: list[PublishedSummary]) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for s in summaries:
         gap = "-" if s.mean_gap_pct is None else f"{s.mean_gap_pct:.2f}%"
-        cells = [s.source, s.solver, str(s.workers), f"{s.time_limit:g}", str(s.instances), gap]
+        count = f"{s.instances} of {s.instances + s.missing}" if s.missing else str(s.instances)
+        cells = [s.source, s.solver, str(s.workers), f"{s.time_limit:g}", count, gap]
         cells.append(str(s.proven))
         if within is not None:
             cells += [str(s.final_plan_within), str(s.proven_within)]
@@ -139,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--within", type=float)
     args = parser.parse_args(argv)
-    folder = args.data / REFERENCE_FOLDER
+    folder = family_folder(args.data, "psplib") / REFERENCE_FOLDER
     files = sorted(folder.glob("*.csv"))
     if not files:
         parser.error(f"no reference results under {folder}")

@@ -108,7 +108,7 @@ def _natural_key(name: str) -> list[int | str]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
-def _folder(data: Path, family: str) -> Path:
+def family_folder(data: Path, family: str) -> Path:
     """``data/family`` when ``data`` is the benchdata folder, else ``data`` itself."""
     return data / family if (data / family).is_dir() else data
 
@@ -117,7 +117,7 @@ def _psplib_instances(size: int, sample_groups: Iterable[int]) -> Callable[[Path
     groups = set(sample_groups)
 
     def list_instances(data: Path) -> list[Instance]:
-        folder = _folder(data, "psplib")
+        folder = family_folder(data, "psplib")
         files = sorted(
             (folder / f"j{size}").glob(f"j{size}*.sm"), key=lambda p: _natural_key(p.stem)
         )
@@ -146,7 +146,7 @@ def _psplib_instances(size: int, sample_groups: Iterable[int]) -> Callable[[Path
 
 
 def _mplib_instances(data: Path) -> list[Instance]:
-    folder = _folder(data, "mplib")
+    folder = family_folder(data, "mplib")
     bks = folder / "bks.csv"
     reference = read_mplib_reference(bks) if bks.is_file() else {}
     files = sorted((folder / "instances").glob("*.txt"), key=lambda p: _natural_key(p.stem))
@@ -170,7 +170,7 @@ def _mspsp_instances(
     subsets: tuple[str, ...], in_sample: Callable[[str, str], bool]
 ) -> Callable[[Path], list[Instance]]:
     def list_instances(data: Path) -> list[Instance]:
-        folder = _folder(data, "mspsp")
+        folder = family_folder(data, "mspsp")
         results = folder / "results"
         reference = read_mspsp_reference(results) if results.is_dir() else {}
         instances = []
