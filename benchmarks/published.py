@@ -3,12 +3,12 @@
     python -m benchmarks.published psplib-j60 --data ../shared/benchdata --within 30
 
 ``--data`` is the benchdata folder or its ``psplib`` folder. The benchdata's
-``psplib/reference_results/*.csv`` hold per-instance results of IBM CP
-Optimizer and OptalCP (4 workers, 600 s; semicolon-separated, one row per instance named
-``rcpsp_j60_j6013_1``, with the objective, whether it is proven, when the last plan was found
-and when the bound was). Each file gives one row: on the set's sample (the one
-``zenplan bench`` runs), the mean gap of the final plans to the best-known and the proofs;
-with ``--within S``, how many final plans and proofs those solvers had reached by S seconds.
+``psplib/reference_results/*.csv`` hold per-instance results of IBM CP Optimizer and OptalCP
+(4 workers, 600 s; semicolon-separated, one row per instance named ``rcpsp_j60_j6013_1``,
+with the objective, whether it is proven, when the last plan was found and when the bound
+was). Each file gives one row: on the set's sample (the one ``zenplan bench`` runs), the
+mean gap of the final plans to the best-known and the proofs; with ``--within S``, how many
+final plans and proofs those solvers had reached by S seconds.
 When every final plan was found by then, the mean gap is also the gap at S seconds.
 """
 
