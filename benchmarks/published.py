@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
+from benchmarks.report import cell
 from benchmarks.runner import Instance, bench_set, family_folder, gap_pct, select_instances
 
 REFERENCE_FOLDER = "reference_results"  # under the psplib folder
@@ -127,10 +128,9 @@ def markdown(summaries: list[PublishedSummary]) -> str:
         head += [f"final plan by {within:g} s", f"proven by {within:g} s"]
     lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for s in summaries:
-        gap = "-" if s.mean_gap_pct is None else f"{s.mean_gap_pct:.2f}%"
         count = f"{s.instances} of {s.instances + s.missing}" if s.missing else str(s.instances)
-        cells = [s.source, s.solver, str(s.workers), f"{s.time_limit:g}", count, gap]
-        cells.append(str(s.proven))
+        gap = cell(s.mean_gap_pct, "%")
+        cells = [s.source, s.solver, str(s.workers), f"{s.time_limit:g}", count, gap, str(s.proven)]
         if within is not None:
             cells += [str(s.final_plan_within), str(s.proven_within)]
         lines.append("| " + " | ".join(cells) + " |")

@@ -62,7 +62,8 @@ def _value(kind: str, text: str) -> Any:
     return text
 
 
-def _cell(value: float | int | None, suffix: str = "") -> str:
+def cell(value: float | int | None, suffix: str = "") -> str:
+    """A table cell: ``-`` for no value, a float with two decimals."""
     if value is None:
         return "-"
     return f"{value:.2f}{suffix}" if isinstance(value, float) else f"{value}{suffix}"
@@ -79,9 +80,9 @@ def markdown(summaries: list[Summary]) -> str:
         wtl = "-" if s.wins is None else f"{s.wins}/{s.ties}/{s.losses}"
         ratio = "-" if s.mean_ratio is None else f"{s.mean_ratio:.3f}"
         lines.append(
-            f"| {s.set} | {s.instances} | {_cell(s.mean_gap_pct, '%')} "
-            f"| {s.optimal} | {_cell(s.pyjobshop_mean_gap_pct, '%')} "
-            f"| {_cell(s.pyjobshop_optimal)} | {ratio} | {wtl} | {s.mean_time_s:.1f} |"
+            f"| {s.set} | {s.instances} | {cell(s.mean_gap_pct, '%')} "
+            f"| {s.optimal} | {cell(s.pyjobshop_mean_gap_pct, '%')} "
+            f"| {cell(s.pyjobshop_optimal)} | {ratio} | {wtl} | {s.mean_time_s:.1f} |"
         )
     return "\n".join(lines)
 
