@@ -45,6 +45,9 @@ RELAXATION_SHARE = 0.4
 RELAXATION_SECONDS = 12.0
 # Staffing the relaxation's plan (its starts fixed) gets at most so long.
 STAFFING_SECONDS = 2.0
+# When the relaxation's search is given the time for its proof in one piece, the whole
+# model's search keeps this share of the time limit to end on its hinted plan.
+PROOF_RESERVE_SHARE = 0.05
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
     cp_model.OPTIMAL: "optimal",
@@ -278,16 +281,39 @@ def _bound_by_relaxation(
     if seconds < 0.1 or left < 2 * seconds or not relaxation.worth_it(scenario):
         return None
     relaxed = relaxation.model(scenario)
+    mirrored = relaxation.mirrored_model(scenario)
     known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
-    result = _search_relaxation(relaxed, options, seconds, known)
+    deadline = reporter.started + options.time_limit
+    hinted: list[Decisions] = []  # the relaxation's plan staffed and hinted, if any
+
+    def stalled(plan: Decisions | None, units: int) -> float | None:
+        """The search found no better plan at once. When the whole model has a plan as good
+        as the relaxation's best, only the proof is missing and no plan of the whole can be
+        better unless the relaxation finds one first: its search gets the time, all but the
+        whole search's reserve, in one piece (on MSPSP set-2c the last proof needs 25 s)."""
+        if plan is not None:
+            staffed = _staffed(built, plan, options, _staffing_seconds(deadline))
+            if staffed is None or round(staffed.objective_value) < units:
+                return None
+            _hint_solution(built.model, staffed)
+            reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
+            info.first_plan = "relaxation"
+            hinted[:] = [plan]
+        elif known is None or known < units:
+            return None
+        return deadline - PROOF_RESERVE_SHARE * options.time_limit
+
+    result = _search_relaxation(relaxed, options, seconds, known, mirrored, stalled)
     if result is None:
-        return None if known is None else _Unproven(relaxed, known)
+        return None if known is None else _Unproven(relaxed, known, mirrored)
     info.relaxation_seconds = round(result.seconds, 3)
     info.relaxation_bound = result.units / OBJECTIVE_SCALE
     built.model.add(built.objective.total() <= result.units)
     reporter.on_bound(result.units)
-    unproven = None if result.proven or result.best is None else _Unproven(relaxed, result.best)
-    if result.plan is not None:
+    unproven = None
+    if not result.proven and result.best is not None:
+        unproven = _Unproven(relaxed, result.best, mirrored)
+    if result.plan is not None and not (hinted and hinted[0] is result.plan):
         # the rest of the relaxation's time, for other plans when people cannot staff its own
         until = perf_counter() + seconds - result.seconds
         deadline = reporter.started + options.time_limit
@@ -312,6 +338,7 @@ class _Unproven:
 
     relaxed: BuiltModel
     best: int
+    mirrored: BuiltModel | None = None
 
 
 def _go_on_with_relaxation(
@@ -322,7 +349,7 @@ def _go_on_with_relaxation(
     (units), or None."""
     relaxed = unproven.relaxed
     known = max(unproven.best, round(objective * OBJECTIVE_SCALE))
-    result = _search_relaxation(relaxed, options, seconds, known)
+    result = _search_relaxation(relaxed, options, seconds, known, unproven.mirrored)
     if result is None:
         return None
     reporter.on_bound(result.units)
@@ -330,10 +357,16 @@ def _go_on_with_relaxation(
 
 
 def _search_relaxation(
-    relaxed: BuiltModel, options: SolveOptions, seconds: float, known: int | None
+    relaxed: BuiltModel,
+    options: SolveOptions,
+    seconds: float,
+    known: int | None,
+    mirrored: BuiltModel | None = None,
+    stalled: relaxation.Stalled | None = None,
 ) -> relaxation.RelaxedBound | None:
     """The relaxation's floor search with the options' solver parameters."""
-    return relaxation.search(relaxed, _new_solver(options, relaxed), seconds, known)
+    new_solver = _new_solver(options, relaxed)
+    return relaxation.search(relaxed, new_solver, seconds, known, mirrored, stalled)
 
 
 def _new_solver(options: SolveOptions, relaxed: BuiltModel) -> relaxation.NewSolver:
@@ -466,6 +499,9 @@ def _solver(
         # Both workers search whole: the fixed search, and the LP search for the bound.
         full = FULL_SEARCH_ON_TWO_WORKERS if small else "default_lp"
         parameters.subsolvers.extend([relaxation.FIXED_SEARCH, full])
+        # The fixed search without the LP: its proofs of MSPSP floors came sooner
+        # (BENCHMARKS.md); the LP search keeps its own.
+        parameters.linearization_level = 0
     elif small:
         parameters.subsolvers.append(FULL_SEARCH_ON_TWO_WORKERS)
     return solver

@@ -420,3 +420,218 @@ def test_the_search_takes_its_last_floor_out_of_the_model() -> None:
     result = relaxation.search(relaxed, _solver, 10, known=units)
     assert result is not None and result.proven and result.units == units
     assert _optimum(relaxed) == units
+
+
+def _diamond(**fields: Any) -> Scenario:
+    """A project whose phases fork and join (start, then two branches of unequal length, then
+    the end), each phase needing x or y, the three cross-trained people for all of them."""
+    phases = [
+        phase("start", 1, ("x", 1, 2), after=[]),
+        phase("long", 3, ("x", 1, 1), after=["start"]),
+        phase("short", 1, ("y", 1, 2), after=["start"]),
+        phase("short2", 2, ("x", 1, 1), ("y", 1, 1), after=["short"]),
+        phase("end", 2, ("y", 1, 1), after=["long", "short2"]),
+    ]
+    return scenario_of(
+        staff=CROSS_TRAINED,
+        gpu_pools=[],
+        projects=[project("diamond", *phases, **{"priority": "must", **fields})],
+        objective=MAKESPAN,
+    )
+
+
+def test_the_mirror_turns_every_precedence_around() -> None:
+    scenario = _diamond()
+    mirrored = relaxation.mirror(scenario)
+    assert mirrored is not None
+    (turned,) = mirrored.projects
+    after = {p.id: sorted(p.after or []) for p in turned.phases}
+    assert after == {
+        "start": ["long", "short"],
+        "long": ["end"],
+        "short": ["short2"],
+        "short2": ["end"],
+        "end": [],
+    }
+    assert scenario.projects[0].phases[1].after == ["start"]  # the scenario is as it was
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"project": {"release": "2027-02-01"}},
+        {"project": {"deadline": "2027-04-05"}},
+        {"project": {"priority": "should"}},
+        {"objective": {**MAKESPAN, "value": 1}},
+        {"objective": {**MAKESPAN, "makespan": 0}},
+        {"policies": {"max_concurrent_large": 1}},
+        {"unavailable": [{"from": "2027-01-04", "to": "2027-01-10"}]},
+    ],
+    ids=["release", "deadline", "to-select", "value", "no-makespan", "policy", "away"],
+)
+def test_no_mirror_where_dates_matter(change: dict[str, Any]) -> None:
+    """Anything that reads the date (or a choice of projects) makes the mirror another
+    problem: it is not made."""
+    base = _diamond(**change.get("project", {}))
+    staff = [dict(person) for person in CROSS_TRAINED]
+    if "unavailable" in change:
+        staff[0]["unavailable"] = change["unavailable"]
+    scenario = scenario_of(
+        staff=staff,
+        gpu_pools=[],
+        projects=[p.model_dump(by_alias=True, exclude_none=True) for p in base.projects],
+        objective=change.get("objective", MAKESPAN),
+        policies=change.get("policies", {}),
+    )
+    assert relaxation.mirror(scenario) is None
+    assert relaxation.mirrored_model(scenario) is None
+
+
+def test_a_plan_of_the_mirror_turned_back_is_a_plan_of_the_same_makespan() -> None:
+    """The two relaxations have the same optimum, and the mirror's optimal plan, read
+    backwards, keeps every precedence of the scenario and its makespan."""
+    scenario = _diamond()
+    relaxed = relaxation.model(scenario)
+    mirrored = relaxation.mirrored_model(scenario)
+    assert mirrored is not None
+    optimum = _optimum(relaxed)
+    solver = _solver(20)
+    assert solver.solve(mirrored.model) == cp_model.OPTIMAL
+    assert round(solver.objective_value) == optimum
+    plan = relaxation.turned_back(decisions_from(mirrored.variables, solver.value), relaxed)
+    (graph,) = scenario.projects
+    starts = {phase: d.start for phase, d in plan["diamond"].items()}
+    durations = {p.id: p.duration for p in graph.phases}
+    for index, p in enumerate(graph.phases):
+        for before in graph.predecessors(index):
+            first = graph.phases[before].id
+            assert starts[p.id] >= starts[first] + durations[first]
+    assert min(starts.values()) == 0
+    assert max(starts[p] + durations[p] for p in starts) * -OBJECTIVE_SCALE == optimum
+
+
+def test_the_fixed_search_runs_on_the_mirror_and_its_plan_comes_back_turned() -> None:
+    """With a mirror, the LP search still runs on the scenario's relaxation and the fixed
+    search on the mirror; the plan the fixed search finds is returned in the scenario's own
+    time, and its proof holds for both."""
+    scenario = _diamond()
+    relaxed = relaxation.model(scenario)
+    mirrored = relaxation.mirrored_model(scenario)
+    assert mirrored is not None
+    solved_models: list[cp_model.CpModel] = []
+
+    def new_solver(seconds: float, fixed: bool) -> cp_model.CpSolver:
+        solver = _solver(seconds, fixed)
+        solver.parameters.stop_after_presolve = not fixed  # the LP search finds nothing
+        original = solver.solve
+
+        def solve(model: cp_model.CpModel, callback: Any = None) -> Any:
+            solved_models.append(model)
+            return original(model, callback)
+
+        solver.solve = solve  # type: ignore[method-assign]
+        return solver
+
+    result = relaxation.search(relaxed, new_solver, 10, mirrored=mirrored)
+    assert result is not None and result.proven and result.plan is not None
+    assert result.units == _optimum(relaxed)
+    assert mirrored.model in solved_models and solved_models[0] is relaxed.model
+    plan = result.plan["diamond"]
+    assert plan["start"].start == 0 and plan["end"].start >= plan["long"].start + 3
+
+
+def test_a_stalled_search_may_be_given_more_time() -> None:
+    """When the LP search finds nothing better, ``stalled`` hears of the best plan (None: the
+    known one) and its objective, and the fixed search gets the deadline it gives, or keeps
+    its own."""
+    asked: list[tuple[float, bool]] = []
+    told: list[tuple[Decisions | None, int]] = []
+
+    def new_solver(seconds: float, fixed: bool) -> _Scripted:
+        asked.append((seconds, fixed))
+        return _Scripted(cp_model.INFEASIBLE if fixed else cp_model.UNKNOWN)
+
+    def later(plan: Decisions | None, units: int) -> float:
+        told.append((plan, units))
+        return solve_module.perf_counter() + 20
+
+    relaxed = relaxation.model(_mentored_pair())
+    result = relaxation.search(relaxed, new_solver, 5, known=-400, stalled=later)  # type: ignore[arg-type]
+    assert result is not None and result.proven and result.units == -400
+    assert told == [(None, -400)]
+    assert asked[-1][1] and 19.9 < asked[-1][0] <= 20
+    asked.clear()
+    result = relaxation.search(relaxed, new_solver, 5, known=-400, stalled=lambda p, u: None)  # type: ignore[arg-type]
+    assert result is not None and result.proven
+    assert asked[-1][1] and 4.9 < asked[-1][0] <= 5
+
+
+def test_the_serial_order_puts_the_most_work_first_among_equal_starts() -> None:
+    relaxed = relaxation.model(_diamond())
+    (strategy,) = relaxed.model.proto.search_strategy
+    work = {
+        item.start.index: item.duration * sum(r.count for r in item.requires)
+        for item in relaxed.variables.work_items()
+    }
+    order = [work[expression.vars[0]] for expression in strategy.exprs]
+    assert order == sorted(order, reverse=True)
+
+
+def test_a_proof_is_all_that_is_missing_so_the_relaxation_gets_the_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The relaxation's first plan is staffed at its objective and the LP search finds no
+    better (made to, here): no plan of the whole can beat it unless the relaxation finds one,
+    so its fixed search gets the time up to the whole search's reserve, not the relaxation's
+    share, and the staffed plan is the whole model's hint. Three phases that each need an x
+    and a y, three people: one phase at a time, makespan 6."""
+    trio = project(
+        "trio",
+        *[phase(f"p{i}", 2, ("x", 1, 1), ("y", 1, 1), after=[]) for i in range(3)],
+        priority="must",
+    )
+    scenario = scenario_of(staff=CROSS_TRAINED, gpu_pools=[], projects=[trio], objective=MAKESPAN)
+    asked: list[tuple[float, bool]] = []
+
+    def new_solver(options: Any, relaxed: BuiltModel) -> relaxation.NewSolver:
+        def make(seconds: float, fixed: bool) -> cp_model.CpSolver:
+            asked.append((seconds, fixed))
+            solver = solve_module._solver(options, seconds, relaxed, fixed)
+            if fixed:
+                return solver
+            parameters = solver.parameters
+            parameters.cp_model_presolve = False
+            if len(asked) == 1:  # a first plan, its optimum unproven
+                parameters.num_workers = 1
+                parameters.linearization_level = 0
+                parameters.stop_after_first_solution = True
+            else:  # then the LP search finds nothing
+                parameters.stop_after_presolve = True
+            return solver
+
+        return make
+
+    monkeypatch.setattr(solve_module, "_new_solver", new_solver)
+    monkeypatch.setattr(solve_module, "RELAXATION_SECONDS", 0.5)
+    built = build(scenario)
+    reporter = solve_module.Reporter(solve_module.perf_counter(), None)
+    info = solve_module.SolverInfo()
+    options = solve_module.SolveOptions(time_limit=10, workers=2)
+    assert solve_module._bound_by_relaxation(scenario, built, options, reporter, info) is None
+    (fixed_seconds,) = [seconds for seconds, fixed in asked if fixed]
+    assert 8 < fixed_seconds <= 10 * (1 - solve_module.PROOF_RESERVE_SHARE)
+    assert info.first_plan == "relaxation"
+    assert reporter.objective is not None
+    assert (
+        reporter.objective
+        == info.relaxation_bound
+        == _optimum(relaxation.model(scenario)) / OBJECTIVE_SCALE
+    )
+    # Without the hook's extension the fixed search would have had the 0.5 s share at most.
+    asked.clear()
+    monkeypatch.setattr(solve_module, "PROOF_RESERVE_SHARE", 1.0)  # the deadline: the start
+    built = build(scenario)
+    reporter = solve_module.Reporter(solve_module.perf_counter(), None)
+    solve_module._bound_by_relaxation(scenario, built, options, reporter, solve_module.SolverInfo())
+    assert len(asked) >= 2  # the LP search stalled again
+    assert max((seconds for seconds, fixed in asked if fixed), default=0.0) <= 0.5
