@@ -290,7 +290,8 @@ def _bound_by_relaxation(
         """The search found no better plan at once. When the whole model has a plan as good
         as the relaxation's best, only the proof is missing and no plan of the whole can be
         better unless the relaxation finds one first: its search gets the time, all but the
-        whole search's reserve, in one piece (on MSPSP set-2c the last proof needs 25 s)."""
+        whole search's reserve, in one piece (on MSPSP set-2c the last proof took its fixed
+        search 21 s, BENCHMARKS.md)."""
         if plan is not None:
             staffed = _staffed(built, plan, options, _staffing_seconds(deadline))
             if staffed is None or round(staffed.objective_value) < units:
@@ -316,7 +317,6 @@ def _bound_by_relaxation(
     if result.plan is not None and not (hinted and hinted[0] is result.plan):
         # the rest of the relaxation's time, for other plans when people cannot staff its own
         until = perf_counter() + seconds - result.seconds
-        deadline = reporter.started + options.time_limit
         staffed, info.relaxation_plans = _staff_relaxation(
             built, relaxed, result, options, until, deadline
         )
