@@ -20,8 +20,8 @@ from time import perf_counter
 from ortools.sat.python import cp_model
 
 from models import Scenario
-from models.decisions import Decisions, PhaseDecision
-from models.scenario import Policies
+from models.decisions import Decisions
+from scheduler import mirror
 from scheduler.build import BuiltModel, build
 from scheduler.decode import decisions_from
 
@@ -79,74 +79,10 @@ def model(scenario: Scenario) -> BuiltModel:
     return relaxed
 
 
-def mirror(scenario: Scenario) -> Scenario | None:
-    """The scenario with time turned around, every phase following the phases that followed
-    it, when its relaxation has the same optimum both ways; None when it may not.
-
-    A plan of makespan ``m`` read backwards (each phase starting at ``m`` less its end) is a
-    plan of the mirror of the same makespan, as long as nothing in the scenario depends on
-    the date: every project must run and has no release or deadline, no dataset or ethics
-    approval, capacities do not change, nobody is away, no policy or objective term but the
-    makespan reads dates. Then the two relaxations prove the same bound, and one direction
-    can be much easier: on MSPSP ``nc1.5_n30_l10_m15_00`` the fixed search proved "no plan
-    under 34" in 22.7 s on the mirror and 38.2 s forward (BENCHMARKS.md)."""
-    objective = scenario.objective
-    if not objective.makespan or objective.value or objective.lateness or objective.balance:
-        return None
-    if objective.cost or scenario.incidents or scenario.policies != Policies():
-        return None
-    if any(pool.capacity_changes for pool in scenario.gpu_pools):
-        return None
-    if any(person.unavailable for person in scenario.staff):
-        return None
-    for project in scenario.projects:
-        if project.status not in ("proposed", "committed") or not project.mandatory:
-            return None
-        if project.release or project.deadline or project.datasets or project.ethics != "none":
-            return None
-        if any(phase.duration_range is not None for phase in project.phases):
-            return None
-    projects = []
-    for project in scenario.projects:
-        followers: list[list[str]] = [[] for _ in project.phases]
-        for index, phase in enumerate(project.phases):
-            for before in project.predecessors(index):
-                followers[before].append(phase.id)
-        phases = [
-            phase.model_copy(update={"after": followers[index]})
-            for index, phase in enumerate(project.phases)
-        ]
-        projects.append(project.model_copy(update={"phases": phases}))
-    return scenario.model_copy(update={"projects": projects})
-
-
 def mirrored_model(scenario: Scenario) -> BuiltModel | None:
-    """The relaxation of the scenario's ``mirror``, or None when it has none."""
-    mirrored = mirror(scenario)
+    """The relaxation of the scenario's ``mirror.mirror``, or None when it has none."""
+    mirrored = mirror.mirror(scenario)
     return None if mirrored is None else model(mirrored)
-
-
-def turned_back(plan: Decisions, relaxed: BuiltModel) -> Decisions:
-    """A plan of the mirror (of ``relaxed``'s scenario) as a plan of the scenario itself: each
-    phase starts where the mirror's plan ends less its end there."""
-    durations = {(i.project, i.phase): i.duration for i in relaxed.variables.work_items()}
-    ends = [
-        decision.start + durations[project, phase]
-        for project, phases in plan.items()
-        for phase, decision in phases.items()
-    ]
-    makespan = max(ends, default=0)
-    return {
-        project: {
-            phase: PhaseDecision(
-                makespan - decision.start - durations[project, phase],
-                list(decision.staff),
-                list(decision.gpus),
-            )
-            for phase, decision in phases.items()
-        }
-        for project, phases in plan.items()
-    }
 
 
 def serial(relaxed: BuiltModel) -> bool:
@@ -234,7 +170,7 @@ def search(
         best = round(solver.objective_value)
         plan = decisions_from(source.variables, solver.value)
         if source is not relaxed:
-            plan = turned_back(plan, relaxed)
+            plan = mirror.turned_back(plan, relaxed)
         if code == cp_model.OPTIMAL:
             break  # optimal within the options' relative gap: the bound, not the plan, caps
     for floor in floors:

@@ -13,7 +13,7 @@ from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, Schedule
 from models.decisions import Decisions
 from models.schedule import SolverInfo, SolveStatus
-from scheduler import greedy, lns, relaxation
+from scheduler import greedy, lns, mirror, relaxation
 from scheduler.assemble import assemble
 from scheduler.build import BuiltModel, build
 from scheduler.check import check
@@ -38,6 +38,12 @@ MIN_TAIL_SECONDS = 2.0
 MIN_RESTART_SECONDS = 0.5
 FULL_SEARCH_ON_TWO_WORKERS = "max_lp"
 MAX_LP_WORK_ITEMS = 1000
+# With a mirror, the neighbourhood tail takes turns between the two directions in so many
+# slices, each at least so long, and leaves the time for the model's own plan of the last.
+TAIL_SLICES = 4
+MIN_SLICE_SECONDS = 0.3
+TAIL_RESERVE_SECONDS = 0.3
+MIRROR_TAIL_MAX_WORK_ITEMS = 60
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
 # limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
 # it alone took up to 11.8 s; 30% and 10 s proved one instance fewer, BENCHMARKS.md).
@@ -223,8 +229,28 @@ def _solve_whole(
     unproven = _bound_by_relaxation(scenario, built, options, reporter, info)
     fallback = baseline if valid else None
     return solve_built(
-        scenario, built, options, reporter, info, fallback, lns_tail=True, relaxed=unproven
+        scenario,
+        built,
+        options,
+        reporter,
+        info,
+        fallback,
+        lns_tail=True,
+        relaxed=unproven,
+        mirrored=_tail_mirror(scenario, built),
     )
+
+
+def _tail_mirror(scenario: Scenario, built: BuiltModel) -> Scenario | None:
+    """The mirror the neighbourhood tail takes turns with, where that was measured to gain:
+    people no choice, at most ``MIRROR_TAIL_MAX_WORK_ITEMS`` phases (PSPLIB j60 gained, j120
+    lost 1-3 periods on three instances in one run each, BENCHMARKS.md)."""
+    if (
+        relaxation.worth_it(scenario)
+        or len(built.variables.work_items()) > MIRROR_TAIL_MAX_WORK_ITEMS
+    ):
+        return None
+    return mirror.mirror(scenario)
 
 
 def _own_first_plan(
@@ -524,24 +550,66 @@ def toward_start(built: BuiltModel) -> bool:
 
 
 def _lns_tail(
-    built: BuiltModel, options: SolveOptions, reporter: Reporter, full: cp_model.CpSolver
+    built: BuiltModel,
+    options: SolveOptions,
+    reporter: Reporter,
+    full: cp_model.CpSolver,
+    mirrored: Scenario | None = None,
 ) -> tuple[cp_model.CpSolver | None, bool]:
-    """Neighbourhood search only, on both workers, from the full search's plan.
+    """Neighbourhood search only, on both workers, from the full search's plan; with the
+    scenario's ``mirrored`` (``mirror.mirror``), in ``TAIL_SLICES`` slices that take turns
+    between the model and the mirror's, each from the best plan so far (read backwards for
+    the mirror).
 
     With 2 workers CP-SAT runs one full search and one thread of neighbourhood steps; on
     hard instances the full search stops finding plans early while each step may still
     improve one. On hard PSPLIB instances at 30 s a first check was shorter on 4 of 7, a
-    second mixed (BENCHMARKS.md); a generated 30-project portfolio gained 1.4 %. The bound
-    stays the full search's, unless CP-SAT itself reports the tail's plan optimal (a
+    second mixed (BENCHMARKS.md); a generated 30-project portfolio gained 1.4 %. The
+    mirror's neighbourhoods free and push the plan from its other end, as the backward pass
+    of forward-backward improvement does: on the six j60 instances zenplan does not prove,
+    eight seeds summed 644.25 periods against 645.63 for one direction (BENCHMARKS.md). The
+    bound stays the full search's, unless CP-SAT itself reports the tail's plan optimal (a
     neighbourhood that frees every variable is a full search).
     """
-    model = built.model
-    _hint_solution(model, full)
-    solver = _solver(options, options.time_limit - (perf_counter() - reporter.started), built)
-    solver.parameters.use_lns_only = True
-    code = solver.solve(model, reporter)
-    found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    return (solver if found else None), code == cp_model.OPTIMAL
+    if mirrored is None:
+        model = built.model
+        _hint_solution(model, full)
+        solver = _solver(options, options.time_limit - (perf_counter() - reporter.started), built)
+        solver.parameters.use_lns_only = True
+        code = solver.solve(model, reporter)
+        found = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        return (solver if found else None), code == cp_model.OPTIMAL
+    directions = (built, build(mirrored))
+    plan = decisions_from(built.variables, full.value)
+    best, better, proven = round(full.objective_value), None, False
+    end = reporter.started + options.time_limit - TAIL_RESERVE_SECONDS
+    for index in range(TAIL_SLICES):
+        left = end - perf_counter()
+        if left < MIN_SLICE_SECONDS:
+            break
+        target = directions[index % 2]
+        target.model.clear_hints()  # type: ignore[no-untyped-call]
+        hint(target.variables, plan if target is built else mirror.turned_back(plan, built))
+        solver = _solver(options, left / (TAIL_SLICES - index), target)
+        solver.parameters.use_lns_only = True
+        code = solver.solve(target.model, reporter)
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue
+        proven = proven or code == cp_model.OPTIMAL
+        if round(solver.objective_value) > best:
+            best = round(solver.objective_value)
+            own = decisions_from(target.variables, solver.value)
+            if target is built:
+                plan, better = own, solver
+            else:
+                plan, better = mirror.turned_back(own, built), None
+        if proven:
+            break
+    if best > round(full.objective_value) and better is None:
+        # the best plan is the mirror's: the model's own plan, its starts fixed
+        deadline = reporter.started + options.time_limit
+        better = _staffed(built, plan, options, max(0.1, deadline - perf_counter()))
+    return better, proven
 
 
 def _restarts(
@@ -588,12 +656,14 @@ def solve_built(
     fallback: Schedule | None = None,
     lns_tail: bool = False,
     relaxed: _Unproven | None = None,
+    mirrored: Scenario | None = None,
 ) -> Schedule:
     """Run CP-SAT on a built (and hinted) model and decode the result; ``fallback`` is a valid
     plan to return when CP-SAT finds none in time. With ``lns_tail``, the full search is
     looked at after ``FULL_SEARCH_SHARE`` of the time: when its plan is then still more than
     ``TAIL_MIN_GAP`` from its bound, both workers spend the rest on neighbourhood search from
-    that plan (see ``_lns_tail``); when it is close, the full search goes on to prove it.
+    that plan (see ``_lns_tail``), taking turns with the scenario's ``mirrored`` when there
+    is one; when it is close, the full search goes on to prove it.
 
     A full search that has not bettered its hint by then hands over in another way: with a
     relaxation ``relaxed`` left unproven, its search goes on for the time left, since the
@@ -634,7 +704,7 @@ def solve_built(
             better, proven, info.restarts = _restarts(built, options, reporter, objective)
             info.tail = "restarts"
         else:
-            better, proven = _lns_tail(built, options, reporter, solver)
+            better, proven = _lns_tail(built, options, reporter, solver, mirrored)
             info.tail = "neighbourhoods"
         info.tail_seconds = round(perf_counter() - tail_started, 3)
         if proven and better is None:

@@ -15,7 +15,7 @@ from benchmarks.mspsp_adapter import scenario_from_mspsp
 from constraints.context import OBJECTIVE_SCALE
 from models import Scenario
 from models.decisions import Decisions
-from scheduler import greedy, relaxation
+from scheduler import greedy, mirror, relaxation
 from scheduler.build import BuiltModel, build
 from scheduler.check import check
 from scheduler.decode import decisions_from
@@ -442,7 +442,7 @@ def _diamond(**fields: Any) -> Scenario:
 
 def test_the_mirror_turns_every_precedence_around() -> None:
     scenario = _diamond()
-    mirrored = relaxation.mirror(scenario)
+    mirrored = mirror.mirror(scenario)
     assert mirrored is not None
     (turned,) = mirrored.projects
     after = {p.id: sorted(p.after or []) for p in turned.phases}
@@ -483,7 +483,7 @@ def test_no_mirror_where_dates_matter(change: dict[str, Any]) -> None:
         objective=change.get("objective", MAKESPAN),
         policies=change.get("policies", {}),
     )
-    assert relaxation.mirror(scenario) is None
+    assert mirror.mirror(scenario) is None
     assert relaxation.mirrored_model(scenario) is None
 
 
@@ -498,7 +498,7 @@ def test_a_plan_of_the_mirror_turned_back_is_a_plan_of_the_same_makespan() -> No
     solver = _solver(20)
     assert solver.solve(mirrored.model) == cp_model.OPTIMAL
     assert round(solver.objective_value) == optimum
-    plan = relaxation.turned_back(decisions_from(mirrored.variables, solver.value), relaxed)
+    plan = mirror.turned_back(decisions_from(mirrored.variables, solver.value), relaxed)
     (graph,) = scenario.projects
     starts = {phase: d.start for phase, d in plan["diamond"].items()}
     durations = {p.id: p.duration for p in graph.phases}

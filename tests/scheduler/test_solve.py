@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 import pytest
 from builders import phase, project, scenario_of, solved
@@ -13,7 +14,7 @@ from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, parse_scenario
 from models.schedule import SolverInfo
 from scenarios.generator import generate, generate_scenario
-from scheduler import SolveOptions, check, evaluate, greedy_plan, solve
+from scheduler import SolveOptions, check, evaluate, greedy_plan, mirror, solve
 from scheduler.assemble import assemble
 from scheduler.build import build
 from scheduler.decode import decisions_from
@@ -253,3 +254,66 @@ def test_two_workers_run_max_lp_as_their_full_search_unless_the_model_is_large(
     assert not _solver(SolveOptions(workers=4), 1, built).parameters.subsolvers
     monkeypatch.setattr(solve_module, "MAX_LP_WORK_ITEMS", 0)  # MPLIB-sized: CP-SAT's choice
     assert not _solver(SolveOptions(workers=2), 1, built).parameters.subsolvers
+
+
+def _gpu_fork() -> Scenario:
+    """Five phases on one pool of 4 GPUs, no people: two chains from a common start, their
+    phases drawing 2-3 GPUs, so that the order on the pool sets the makespan."""
+    phases = [
+        phase("start", 1, after=[], gpus=[{"pool": "a100", "count": 2}]),
+        phase("a1", 3, after=["start"], gpus=[{"pool": "a100", "count": 3}]),
+        phase("a2", 2, after=["a1"], gpus=[{"pool": "a100", "count": 2}]),
+        phase("b1", 2, after=["start"], gpus=[{"pool": "a100", "count": 2}]),
+        phase("b2", 3, after=["b1"], gpus=[{"pool": "a100", "count": 3}]),
+    ]
+    return scenario_of(
+        projects=[project("fork", *phases, priority="must")],
+        objective={"value": 0, "lateness": 0, "balance": 0, "makespan": 1},
+    )
+
+
+def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the scenario's mirror, the tail's slices alternate; here only the mirror's may
+    improve (the model's own slices stop at once), so the better plan is the mirror's, read
+    backwards and given back as a plan of the model itself, which the checker passes."""
+    scenario = _gpu_fork()
+    mirrored = mirror.mirror(scenario)
+    assert mirrored is not None
+    built = build(scenario)
+    worse = built.model.clone()
+    worse.add(built.variables.makespan() >= 12)  # a plan far from the optimum (8)
+    full = _solver(SolveOptions(time_limit=10, workers=2), 5, built)
+    assert full.solve(worse) == solve_module.cp_model.OPTIMAL
+    targets: list[bool] = []
+
+    def one_way(options: SolveOptions, seconds: float, target: Any, fixed: bool = False) -> Any:
+        solver = _solver(options, seconds, target, fixed)
+        original = solver.solve
+
+        def solve(model: Any, callback: Any = None) -> Any:
+            if solver.parameters.use_lns_only:  # a slice of the tail
+                targets.append(target is built)
+                if target is built:  # the model's own slices find nothing
+                    solver.parameters.cp_model_presolve = False
+                    solver.parameters.stop_after_presolve = True
+            return original(model, callback)
+
+        solver.solve = solve  # type: ignore[method-assign]
+        return solver
+
+    monkeypatch.setattr(solve_module, "_solver", one_way)
+    options = SolveOptions(time_limit=10, workers=2)
+    reporter = Reporter(perf_counter(), None)
+    better, _ = solve_module._lns_tail(built, options, reporter, full, mirrored)
+    assert better is not None
+    assert True in targets and False in targets  # both directions ran
+    objective = better.objective_value / OBJECTIVE_SCALE
+    assert objective > full.objective_value / OBJECTIVE_SCALE
+    decisions = decisions_from(built.variables, better.value)
+    schedule = assemble(
+        scenario, decisions, "feasible", SolverInfo(), objective=objective, bound=0, solve_seconds=0
+    )
+    assert not check(scenario, schedule)
+    assert schedule.kpis.makespan < 12
