@@ -609,6 +609,8 @@ def _lns_tail(
         # the best plan is the mirror's: the model's own plan, its starts fixed
         deadline = reporter.started + options.time_limit
         better = _staffed(built, plan, options, max(0.1, deadline - perf_counter()))
+        # a proof is of the mirror's plan: it holds for the full search's plan only if kept
+        proven = proven and better is not None
     return better, proven
 
 
