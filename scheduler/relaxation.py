@@ -132,13 +132,13 @@ def search(
     best, upper = known, None
     plan: Decisions | None = None  # the best plan found here
     floors: list[cp_model.Constraint] = []
+    ordered = serial(relaxed)
     while deadline - perf_counter() > MIN_SECONDS:
         if best is not None:
             for floor in floors:
                 floor.proto.clear_linear()  # the floor before: an empty constraint
             floors = [each.model.add(each.objective.total() >= best + 1) for each in models]
         source = relaxed
-        ordered = serial(relaxed)
         left = deadline - perf_counter()
         solver = new_solver(min(left, LP_FIRST_SECONDS) if ordered else left, False)
         code = solver.solve(relaxed.model, FirstPlan())

@@ -310,14 +310,15 @@ def _bound_by_relaxation(
     mirrored = relaxation.mirrored_model(scenario)
     known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
     deadline = reporter.started + options.time_limit
-    hinted: list[Decisions] = []  # the relaxation's plan staffed and hinted, if any
+    hinted: Decisions | None = None  # the relaxation's plan staffed and hinted, if any
 
     def stalled(plan: Decisions | None, units: int) -> float | None:
         """The search found no better plan at once. When the whole model has a plan as good
         as the relaxation's best, only the proof is missing and no plan of the whole can be
         better unless the relaxation finds one first: its search gets the time, all but the
         whole search's reserve, in one piece (on MSPSP set-2c the last proof took its fixed
-        search 21 s, BENCHMARKS.md)."""
+        search 21 s, BENCHMARKS.md). Without a plan of its own the best is the plan known."""
+        nonlocal hinted
         if plan is not None:
             staffed = _staffed(built, plan, options, _staffing_seconds(deadline))
             if staffed is None or round(staffed.objective_value) < units:
@@ -325,9 +326,7 @@ def _bound_by_relaxation(
             _hint_solution(built.model, staffed)
             reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
             info.first_plan = "relaxation"
-            hinted[:] = [plan]
-        elif known is None or known < units:
-            return None
+            hinted = plan
         return deadline - PROOF_RESERVE_SHARE * options.time_limit
 
     result = _search_relaxation(relaxed, options, seconds, known, mirrored, stalled)
@@ -340,7 +339,7 @@ def _bound_by_relaxation(
     unproven = None
     if not result.proven and result.best is not None:
         unproven = _Unproven(relaxed, result.best, mirrored)
-    if result.plan is not None and not (hinted and hinted[0] is result.plan):
+    if result.plan is not None and result.plan is not hinted:
         # the rest of the relaxation's time, for other plans when people cannot staff its own
         until = perf_counter() + seconds - result.seconds
         staffed, info.relaxation_plans = _staff_relaxation(
