@@ -256,15 +256,17 @@ def test_two_workers_run_max_lp_as_their_full_search_unless_the_model_is_large(
     assert not _solver(SolveOptions(workers=2), 1, built).parameters.subsolvers
 
 
-def _gpu_fork() -> Scenario:
+def _gpu_fork(*extra: dict[str, Any]) -> Scenario:
     """Five phases on one pool of 4 GPUs, no people: two chains from a common start, their
-    phases drawing 2-3 GPUs, so that the order on the pool sets the makespan."""
+    phases drawing 2-3 GPUs, so that the order on the pool sets the makespan; and any
+    ``extra`` phases."""
     phases = [
         phase("start", 1, after=[], gpus=[{"pool": "a100", "count": 2}]),
         phase("a1", 3, after=["start"], gpus=[{"pool": "a100", "count": 3}]),
         phase("a2", 2, after=["a1"], gpus=[{"pool": "a100", "count": 2}]),
         phase("b1", 2, after=["start"], gpus=[{"pool": "a100", "count": 2}]),
         phase("b2", 3, after=["b1"], gpus=[{"pool": "a100", "count": 3}]),
+        *extra,
     ]
     return scenario_of(
         projects=[project("fork", *phases, priority="must")],
@@ -317,3 +319,40 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     )
     assert not check(scenario, schedule)
     assert schedule.kpis.makespan < 12
+
+
+def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
+    """On the fork with a phase free to float, the makespan's optimum has plans whose work
+    ends later or earlier;
+    the tie-broken objective keeps the optimum and picks the earliest of them. A cost term
+    reads more than when work is: no tie-break then."""
+    side = phase("side", 1, after=["start"], gpus=[{"pool": "a100", "count": 1}])
+    built = build(_gpu_fork(side))
+    tied = solve_module.tie_broken(built)
+    assert tied is not None
+    ends = sum(item.end for item in built.variables.work_items())
+    makespan = built.variables.makespan()
+
+    def solved_for(objective: Any, *rules: Any) -> Any:
+        model = built.model.clone()
+        for rule in rules:
+            model.add(rule)
+        model.maximize(objective)
+        solver = _solver(SolveOptions(workers=2), 10, built)
+        assert solver.solve(model) == solve_module.cp_model.OPTIMAL
+        return solver
+
+    plain = solved_for(built.objective.total())
+    broken = solved_for(tied)
+    optimum = plain.value(makespan)
+    assert broken.value(makespan) == optimum
+    earliest = solved_for(-ends, makespan == optimum).value(ends)
+    latest = solved_for(ends, makespan == optimum).value(ends)
+    assert latest > earliest  # the tie-break has a choice to make here
+    assert broken.value(ends) == earliest
+    costly = scenario_of(
+        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
+        projects=[project("p", phase("a", 2, ("data_science", 2, 1)))],
+        objective={"value": 1, "cost": 1},
+    )
+    assert solve_module.tie_broken(build(costly)) is None
