@@ -285,7 +285,7 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     assert mirrored is not None
     built = build(scenario)
     worse = built.model.clone()
-    worse.add(built.variables.makespan() >= 12)  # a plan far from the optimum (8)
+    worse.add(built.variables.makespan() >= 12)  # a plan far from the optimum (9)
     full = _solver(SolveOptions(time_limit=10, workers=2), 5, built)
     assert full.solve(worse) == solve_module.cp_model.OPTIMAL
     targets: list[bool] = []
@@ -323,9 +323,8 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
 
 def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
     """On the fork with a phase free to float, the makespan's optimum has plans whose work
-    ends later or earlier;
-    the tie-broken objective keeps the optimum and picks the earliest of them. A cost term
-    reads more than when work is: no tie-break then."""
+    ends later or earlier; the tie-broken objective keeps the optimum and picks the earliest
+    of them. A cost term reads more than when work is: no tie-break then."""
     side = phase("side", 1, after=["start"], gpus=[{"pool": "a100", "count": 1}])
     built = build(_gpu_fork(side))
     tied = solve_module.tie_broken(built)
