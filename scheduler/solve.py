@@ -44,6 +44,10 @@ TAIL_SLICES = 4
 MIN_SLICE_SECONDS = 0.3
 TAIL_RESERVE_SECONDS = 0.3
 MIRROR_TAIL_MAX_WORK_ITEMS = 60
+# Deterministic time each neighbourhood of those slices may take (CP-SAT's default 0.1): on
+# j60's 60-phase models a step of 0.1 took 0.3-0.9 s of wall time, some 120 steps in a 20 s
+# tail; shorter steps, more of them, cut the six hard j60 instances' sum (BENCHMARKS.md).
+MIRROR_TAIL_LNS_LIMIT = 0.02
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
 # limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
 # it alone took up to 11.8 s; 30% and 10 s proved one instance fewer, BENCHMARKS.md).
@@ -569,7 +573,8 @@ def _lns_tail(
     eight seeds summed 644.25 periods against 645.63 for one direction (BENCHMARKS.md). The
     slices search with ties broken by earlier work (``tie_broken``) and start from the plan
     that is earliest overall among the best: a move along a plateau of equal makespans is
-    progress. The bound stays the full search's, unless CP-SAT itself reports the tail's
+    progress. Their neighbourhood steps are short (``MIRROR_TAIL_LNS_LIMIT``): more steps
+    in the same time. The bound stays the full search's, unless CP-SAT itself reports the tail's
     plan optimal (a neighbourhood that frees every variable is a full search; optimal with
     ties broken is optimal).
     """
@@ -594,6 +599,7 @@ def _lns_tail(
         hint(target.variables, plan if target is built else mirror.turned_back(plan, built))
         solver = _solver(options, left / (TAIL_SLICES - index), target)
         solver.parameters.use_lns_only = True
+        solver.parameters.lns_initial_deterministic_limit = MIRROR_TAIL_LNS_LIMIT
         total = target.objective.total()
         tied = tie_broken(target)
         if tied is not None:

@@ -289,6 +289,7 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     full = _solver(SolveOptions(time_limit=10, workers=2), 5, built)
     assert full.solve(worse) == solve_module.cp_model.OPTIMAL
     targets: list[bool] = []
+    limits: list[float] = []
 
     def one_way(options: SolveOptions, seconds: float, target: Any, fixed: bool = False) -> Any:
         solver = _solver(options, seconds, target, fixed)
@@ -297,6 +298,7 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
         def solve(model: Any, callback: Any = None) -> Any:
             if solver.parameters.use_lns_only:  # a slice of the tail
                 targets.append(target is built)
+                limits.append(solver.parameters.lns_initial_deterministic_limit)
                 if target is built:  # the model's own slices find nothing
                     solver.parameters.cp_model_presolve = False
                     solver.parameters.stop_after_presolve = True
@@ -311,6 +313,7 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     better, _ = solve_module._lns_tail(built, options, reporter, full, mirrored)
     assert better is not None
     assert True in targets and False in targets  # both directions ran
+    assert set(limits) == {solve_module.MIRROR_TAIL_LNS_LIMIT}  # short neighbourhood steps
     objective = better.objective_value / OBJECTIVE_SCALE
     assert objective > full.objective_value / OBJECTIVE_SCALE
     decisions = decisions_from(built.variables, better.value)
