@@ -45,8 +45,9 @@ MIN_SLICE_SECONDS = 0.3
 TAIL_RESERVE_SECONDS = 0.3
 MIRROR_TAIL_MAX_WORK_ITEMS = 60
 # Deterministic time each neighbourhood of those slices may take (CP-SAT's default 0.1): on
-# j60's 60-phase models a step of 0.1 took 0.3-0.9 s of wall time, some 120 steps in a 20 s
-# tail; shorter steps, more of them, cut the six hard j60 instances' sum (BENCHMARKS.md).
+# j60's 60-phase models a step that used all of 0.1 took 0.5-0.9 s of wall time, about 100
+# steps in a 20 s tail; shorter steps, more of them, cut the six hard j60 instances' sum of
+# makespans by 3.5 periods over eight seeds (BENCHMARKS.md).
 MIRROR_TAIL_LNS_LIMIT = 0.02
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
 # limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
