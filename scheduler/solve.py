@@ -51,7 +51,8 @@ MIRROR_TAIL_MAX_WORK_ITEMS = 60
 MIRROR_TAIL_LNS_LIMIT = 0.02
 # Those slices break the makespan's ties by how far work runs past a target this share of
 # the makespan (at least one period) under the makespan they start from (``past_target``;
-# 3% and 6% gained on the six hard j60 instances, 10% lost, BENCHMARKS.md).
+# on the six hard j60 instances 3% and 6% gained at the default relative gap, 10% lost;
+# BENCHMARKS.md).
 TAIL_TARGET_SHARE = 0.06
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
 # limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
