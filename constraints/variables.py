@@ -1,8 +1,7 @@
 """Every CP-SAT variable of the model, created here and nowhere else.
 
 The constraint families read these variables and post constraints on them; variables that
-only one objective term needs (lateness, makespan) are created on first use, still here, and
-so are those a search adds to its own copy of the model (``overshoots``).
+only one objective term needs (lateness, makespan) are created on first use, still here.
 """
 
 from __future__ import annotations
@@ -413,18 +412,6 @@ class Variables:
         if self.makespan_var is None:
             self.makespan_var = self.model.new_int_var(0, self.horizon, "makespan")
         return self.makespan_var
-
-    def overshoots(self, model: cp_model.CpModel, target: int) -> list[cp_model.IntVar]:
-        """On ``model``, a copy of this model made for one search, a variable per work item
-        that is at least how many periods the item ends after ``target`` (0 when it ends by
-        then): a search that keeps their sum low pulls the work at a plan's end earlier."""
-        overs = []
-        for item in self.work_items():
-            name = f"{item.project}/{item.phase}/past_{target}"
-            over = model.new_int_var(0, self.horizon, name)
-            model.add(over >= item.end - target)
-            overs.append(over)
-        return overs
 
     def rule(self, key: str, description: str) -> list[Literal]:
         """Enforcement literals for a rule group: ``[]`` in a normal solve (the rule always holds),

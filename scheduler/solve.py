@@ -49,11 +49,6 @@ MIRROR_TAIL_MAX_WORK_ITEMS = 60
 # steps in a 20 s tail; shorter steps, more of them, cut the six hard j60 instances' sum of
 # makespans by 3.5 periods over eight seeds (BENCHMARKS.md).
 MIRROR_TAIL_LNS_LIMIT = 0.02
-# Those slices break the makespan's ties by how far work runs past a target this share of
-# the makespan (at least one period) under the makespan they start from (``past_target``;
-# on the six hard j60 instances 3% and 6% gained at the default relative gap, 10% lost;
-# BENCHMARKS.md).
-TAIL_TARGET_SHARE = 0.06
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
 # limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
 # it alone took up to 11.8 s; 30% and 10 s proved one instance fewer, BENCHMARKS.md).
@@ -577,12 +572,12 @@ def _lns_tail(
     mirror's neighbourhoods free and push the plan from its other end, as the backward pass
     of forward-backward improvement does: on the six j60 instances zenplan does not prove,
     eight seeds summed 644.25 periods against 645.63 for one direction (BENCHMARKS.md). The
-    slices search with the makespan's ties broken by how far work runs past a target just
-    under it (``past_target``) and start from the plan that runs least past it among the
-    best: a move along a plateau of equal makespans is progress. Their neighbourhood steps
-    are short (``MIRROR_TAIL_LNS_LIMIT``): more steps in the same time. The bound stays the
-    full search's, unless CP-SAT itself reports the tail's plan optimal (a neighbourhood that
-    frees every variable is a full search; optimal with ties broken is optimal).
+    slices search with ties broken by earlier work (``tie_broken``) and start from the plan
+    that is earliest overall among the best: a move along a plateau of equal makespans is
+    progress. Their neighbourhood steps are short (``MIRROR_TAIL_LNS_LIMIT``): more steps
+    in the same time. The bound stays the full search's, unless CP-SAT itself reports the tail's
+    plan optimal (a neighbourhood that frees every variable is a full search; optimal with
+    ties broken is optimal).
     """
     if mirrored is None:
         model = built.model
@@ -601,18 +596,19 @@ def _lns_tail(
         if left < MIN_SLICE_SECONDS:
             break
         target = directions[index % 2]
-        start = plan if target is built else mirror.turned_back(plan, built)
         target.model.clear_hints()  # type: ignore[no-untyped-call]
-        hint(target.variables, start)
+        hint(target.variables, plan if target is built else mirror.turned_back(plan, built))
         solver = _solver(options, left / (TAIL_SLICES - index), target)
         solver.parameters.use_lns_only = True
         solver.parameters.lns_initial_deterministic_limit = MIRROR_TAIL_LNS_LIMIT
         total = target.objective.total()
-        model, tied = target.model, None
-        pulled = past_target(target, start)
-        if pulled is not None:
-            model, tied = pulled
-        code = solver.solve(model, _Tied(reporter, total))
+        tied = tie_broken(target)
+        if tied is not None:
+            target.model.maximize(tied)
+        try:
+            code = solver.solve(target.model, _Tied(reporter, total))
+        finally:
+            target.model.maximize(total)
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             continue
         proven = proven or code == cp_model.OPTIMAL
@@ -634,48 +630,21 @@ def _lns_tail(
     return better, proven
 
 
-def past_target(
-    built: BuiltModel, plan: Decisions
-) -> tuple[cp_model.CpModel, cp_model.LinearExprT] | None:
-    """A copy of the model (its hints too) whose objective breaks the makespan's ties
-    by how far the work runs past a target under the plan's makespan (``TAIL_TARGET_SHARE``
-    of it, at least one period): the sum of the periods each work item ends after the
-    target, fewer better, weighted so that no tie-break outweighs one unit of the objective.
-    The new variables are hinted from ``plan``. None unless the makespan is the objective's
-    only term.
+def tie_broken(built: BuiltModel) -> cp_model.LinearExprT | None:
+    """The model's objective with ties broken by the sum of the work's ends, earlier better,
+    weighted so that no tie-break outweighs one unit of the objective; None unless every term
+    rewards earlier work (``toward_start``: then an earlier plan is never a worse one).
 
     A makespan has wide plateaus: most neighbourhood steps that move work leave it as it was
-    and look like no progress. Work that ends at the makespan or just under it is what a
-    shorter plan has to move; pulled earlier, it leaves the slack a later step closes the
-    makespan with, while work that ends well before the target stays free to move later to
-    make room. On the six j60 instances zenplan does not prove in 30 s, eight seeds summed
-    643.0 periods against 645.25 with ties broken by the sum of all the work's ends (a
-    target 3% under: 644.0; 10%: 648 over three seeds); at the benchmark runner's relative
-    gap of 0, four seeds went the other way (645.0 against 642.75), so the gain is within
-    the spread there (BENCHMARKS.md)."""
-    terms = {name for name, parts in built.objective.terms.items() if parts}
-    if terms != {"makespan"}:
+    and look like no progress. Ended earlier, the same makespan leaves slack that a later
+    step can close the makespan with: on the six j60 instances zenplan does not prove, four
+    seeds summed 644.25 periods against 646.25 without (BENCHMARKS.md)."""
+    if not toward_start(built):
         return None
     items = built.variables.work_items()
-    ends = {
-        (item.project, item.phase): plan[item.project][item.phase].start + item.duration
-        for item in items
-        if item.phase in plan.get(item.project, {})
-    }
-    makespan = max(ends.values(), default=0)
-    target = makespan - max(1, round(TAIL_TARGET_SHARE * makespan))
-    model = built.model.clone()
-    overs = built.variables.overshoots(model, target)
-    for item, over in zip(items, overs, strict=True):
-        end = ends.get((item.project, item.phase))
-        if end is not None:
-            model.add_hint(over, max(0, end - target))
     weight = len(items) * (built.variables.horizon + 1) + 1
-    tied = cp_model.LinearExpr.weighted_sum(
-        [built.objective.total(), cp_model.LinearExpr.sum(overs)], [weight, -1]
-    )
-    model.maximize(tied)
-    return model, tied
+    ends = cp_model.LinearExpr.sum([item.end for item in items])
+    return cp_model.LinearExpr.weighted_sum([built.objective.total(), ends], [weight, -1])
 
 
 class _Tied(cp_model.CpSolverSolutionCallback):

@@ -12,7 +12,6 @@ from builders import phase, project, scenario_of, solved
 
 from constraints.context import OBJECTIVE_SCALE
 from models import Scenario, parse_scenario
-from models.decisions import PhaseDecision
 from models.schedule import SolverInfo
 from scenarios.generator import generate, generate_scenario
 from scheduler import SolveOptions, check, evaluate, greedy_plan, mirror, solve
@@ -325,49 +324,37 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     assert schedule.kpis.makespan < 12
 
 
-def test_ties_are_broken_by_work_past_a_target_without_changing_the_optimum() -> None:
-    """On the fork with a phase free to float, the makespan's optimum (9) has plans with more
-    or less work ending after period 8; the tail's objective, from a plan of makespan 9 (its
-    target 8), keeps the optimum and takes the plan that runs least past the target. A cost
-    term reads more than when work is: no such objective then."""
+def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
+    """On the fork with a phase free to float, the makespan's optimum has plans whose work
+    ends later or earlier; the tie-broken objective keeps the optimum and picks the earliest
+    of them. A cost term reads more than when work is: no tie-break then."""
     side = phase("side", 1, after=["start"], gpus=[{"pool": "a100", "count": 1}])
     built = build(_gpu_fork(side))
+    tied = solve_module.tie_broken(built)
+    assert tied is not None
+    ends = sum(item.end for item in built.variables.work_items())
     makespan = built.variables.makespan()
-    first = _solver(SolveOptions(workers=2), 10, built)
-    assert first.solve(built.model) == solve_module.cp_model.OPTIMAL
-    optimum = first.value(makespan)
-    assert optimum == 9
-    pulled = solve_module.past_target(built, decisions_from(built.variables, first.value))
-    assert pulled is not None
-    model, tied = pulled
-    added = range(len(built.model.proto.variables), len(model.proto.variables))
-    assert len(added) == len(built.variables.work_items())
-    items = built.variables.work_items()
 
-    def past(solver: Any) -> int:
-        """Periods of work after the target (8), summed over the work items."""
-        return sum(max(0, solver.value(item.end) - (optimum - 1)) for item in items)
-
-    def best_of(base: Any, objective: Any, *rules: Any) -> Any:
-        probe = base.clone()
+    def solved_for(objective: Any, *rules: Any) -> Any:
+        model = built.model.clone()
         for rule in rules:
-            probe.add(rule)
-        probe.maximize(objective)
+            model.add(rule)
+        model.maximize(objective)
         solver = _solver(SolveOptions(workers=2), 10, built)
-        assert solver.solve(probe) == solve_module.cp_model.OPTIMAL
+        assert solver.solve(model) == solve_module.cp_model.OPTIMAL
         return solver
 
-    broken = best_of(model, tied)
+    plain = solved_for(built.objective.total())
+    broken = solved_for(tied)
+    optimum = plain.value(makespan)
     assert broken.value(makespan) == optimum
-    overs = sum(model.get_int_var_from_proto_index(index) for index in added)
-    least = best_of(model, -overs, makespan == optimum)
-    latest = best_of(built.model, sum(item.end for item in items), makespan == optimum)
-    assert past(latest) > past(least)  # the tie-break has a choice to make here
-    assert past(broken) == past(least)
+    earliest = solved_for(-ends, makespan == optimum).value(ends)
+    latest = solved_for(ends, makespan == optimum).value(ends)
+    assert latest > earliest  # the tie-break has a choice to make here
+    assert broken.value(ends) == earliest
     costly = scenario_of(
         staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
         projects=[project("p", phase("a", 2, ("data_science", 2, 1)))],
         objective={"value": 1, "cost": 1},
     )
-    plan = {"p": {"a": PhaseDecision(0, [("ana", "data_science", 0)])}}
-    assert solve_module.past_target(build(costly), plan) is None
+    assert solve_module.tie_broken(build(costly)) is None
