@@ -17,13 +17,13 @@ from fastapi.openapi.utils import get_openapi
 from fastapi_offline import FastAPIOffline
 from sqlmodel import Session
 
-from api import crud
-from api.db import make_engine, migrate
-from api.deps import KeyCache
-from api.errors import BodySizeLimit, install_error_handlers
-from api.jobs import RESTART_REASON, JobRunner
-from api.routes import compare, health, jobs, keys, pages, scenarios, schedules
-from api.settings import Settings
+from zenplan.api import crud
+from zenplan.api.db import make_engine, migrate
+from zenplan.api.deps import KeyCache
+from zenplan.api.errors import BodySizeLimit, install_error_handlers
+from zenplan.api.jobs import RESTART_REASON, JobRunner
+from zenplan.api.routes import compare, health, jobs, keys, pages, scenarios, schedules
+from zenplan.api.settings import Settings
 
 log = logging.getLogger("zenplan.api")
 

@@ -17,16 +17,16 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from api import cli_batch, cli_bench, cli_service
-from api.cli_common import console, fail, user_errors
-from models import (
+from zenplan.api import cli_batch, cli_bench, cli_service
+from zenplan.api.cli_common import console, fail, user_errors
+from zenplan.models import (
     Scenario,
     Schedule,
     load_scenario,
     load_schedule,
     parse_scenario,
 )
-from models.files import write_atomic
+from zenplan.models.files import write_atomic
 
 app = typer.Typer(
     name="zenplan",
@@ -59,10 +59,10 @@ def solve(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
 ) -> None:
     """Solve a scenario: plan, KPIs, schedule.json and gantt.html."""
-    from charts import write_gantt_html
-    from scheduler import SolveOptions, greedy_plan
-    from scheduler import solve as run_solver
-    from scheduler.options import default_workers
+    from zenplan.charts import write_gantt_html
+    from zenplan.scheduler import SolveOptions, greedy_plan
+    from zenplan.scheduler import solve as run_solver
+    from zenplan.scheduler.options import default_workers
 
     scenario = _load(scenario_path)
     with user_errors():
@@ -88,7 +88,7 @@ def solve(
 @contextmanager
 def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
     """A live line with objective, bound, gap and elapsed time while CP-SAT runs."""
-    from scheduler import Progress
+    from zenplan.scheduler import Progress
 
     if quiet:
         yield lambda _progress: None
@@ -192,12 +192,12 @@ def replan(
     as little as it must; writes schedule.json, diff.json and gantt.html (baseline as ghosts)."""
     from datetime import date
 
-    from charts import replan_gantt
-    from models.loading import read_document
-    from models.scenario import Incident
-    from scheduler import SolveOptions
-    from scheduler.options import default_workers
-    from scheduler.replan import replan as run_replan
+    from zenplan.charts import replan_gantt
+    from zenplan.models.loading import read_document
+    from zenplan.models.scenario import Incident
+    from zenplan.scheduler import SolveOptions
+    from zenplan.scheduler.options import default_workers
+    from zenplan.scheduler.replan import replan as run_replan
 
     scenario = _load(scenario_path)
     with user_errors():
@@ -282,7 +282,7 @@ def check(
     schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
 ) -> None:
     """Check a schedule (also a hand-made one) against the scenario; exit 1 on violations."""
-    from scheduler import check as check_schedule
+    from zenplan.scheduler import check as check_schedule
 
     scenario = _load(scenario_path)
     with user_errors():
@@ -313,7 +313,7 @@ def generate(
     """Write a realistic generated portfolio of any size."""
     import yaml
 
-    from scenarios.generator import generate as generate_document
+    from zenplan.scenarios.generator import generate as generate_document
 
     document = generate_document(projects, seed=seed, horizon=horizon)
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)

@@ -21,12 +21,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from api.cli_common import console, fail, user_errors
-from models import Scenario, parse_scenario
-from models.files import write_atomic
-from scheduler.batch import BatchResult, BatchTask
-from scheduler.executors import Executor
-from scheduler.options import SolveOptions
+from zenplan.api.cli_common import console, fail, user_errors
+from zenplan.models import Scenario, parse_scenario
+from zenplan.models.files import write_atomic
+from zenplan.scheduler.options import SolveOptions
+from zenplan.studies.batch import BatchResult, BatchTask
+from zenplan.studies.executors import Executor
 
 RayOption = Annotated[
     str | None,
@@ -68,7 +68,7 @@ def _options(time_limit: float, workers: int, seed: int, gap: float = 0.001) -> 
 
 @contextmanager
 def _executor(ray: str | None, local: int | None, workers: int) -> Iterator[Executor]:
-    from scheduler.executors import executor_for
+    from zenplan.studies.executors import executor_for
 
     with user_errors():
         executor = executor_for(ray=ray, local=local, workers=workers)
@@ -80,7 +80,7 @@ def _executor(ray: str | None, local: int | None, workers: int) -> Iterator[Exec
 
 def _run(tasks: Sequence[BatchTask], executor: Executor, what: str) -> list[BatchResult]:
     """Run the tasks with a progress bar; a Ray resource mistake is the user's (exit 2)."""
-    from scheduler.batch import run_batch
+    from zenplan.studies.batch import run_batch
 
     console.print(f"{len(tasks)} {what} on {executor.description}")
     columns = (
@@ -157,7 +157,7 @@ def batch(
 ) -> None:
     """Solve (or replan) many scenarios; a bad one fails alone. Writes OUT/<name>/schedule.json,
     gantt.html and OUT/summary.csv, summary.json."""
-    from scheduler.batch import read_tasks, summary_rows, write_results
+    from zenplan.studies.batch import read_tasks, summary_rows, write_results
 
     when: date | None = None
     if replan:
@@ -181,7 +181,7 @@ def batch(
 
 
 def _write_gantts(out: Path, tasks: Sequence[BatchTask], results: Sequence[BatchResult]) -> None:
-    from charts import replan_gantt, write_gantt_html
+    from zenplan.charts import replan_gantt, write_gantt_html
 
     for task, result in zip(tasks, results, strict=True):
         if result.schedule is None or not result.planned:
@@ -197,7 +197,7 @@ def _write_gantts(out: Path, tasks: Sequence[BatchTask], results: Sequence[Batch
 
 def summary_table(results: Sequence[BatchResult]) -> Table:
     """One row per scenario: status, KPIs and seconds (errors are listed by ``_errors``)."""
-    from scheduler.batch import summary_rows
+    from zenplan.studies.batch import summary_rows
 
     rows = summary_rows(results)
     table = _table("Batch summary")
@@ -259,9 +259,9 @@ def whatif(
 ) -> None:
     """Solve what-if variants of a scenario as a batch; compare them with the baseline in a
     table and in OUT/whatif.html."""
-    from charts.whatif import whatif_html
-    from scheduler.batch import write_results
-    from scheduler.whatif import comparison_rows, load_variants, whatif_tasks
+    from zenplan.charts.whatif import whatif_html
+    from zenplan.studies.batch import write_results
+    from zenplan.studies.whatif import comparison_rows, load_variants, whatif_tasks
 
     with user_errors():
         document, variants = load_variants(scenario_path, vary or [], variants_file)
@@ -323,8 +323,8 @@ def risk(
 ) -> None:
     """Re-time a plan under sampled phase durations (duration_range): P50 / P80 go-live and
     the chance of missing each deadline."""
-    from models import load_scenario, load_schedule
-    from scheduler.risk import assess
+    from zenplan.models import load_scenario, load_schedule
+    from zenplan.studies.risk import assess
 
     with user_errors():
         scenario = _with_refresh_work(load_scenario(scenario_path))
@@ -355,6 +355,6 @@ def _with_refresh_work(scenario: Scenario) -> Scenario:
     """A replanned schedule holds the incidents' refresh work as projects: add them."""
     if not scenario.incidents:
         return scenario
-    from scheduler.replan import with_incidents
+    from zenplan.scheduler.replan import with_incidents
 
     return with_incidents(scenario)

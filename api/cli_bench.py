@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from benchmarks.runner import BenchRow
+    from zenplan.benchmarks.runner import BenchRow
 
 SET_HELP = (
     "psplib-j30, psplib-j60, psplib-j120, mplib, mspsp (set-2c + set-2a), "
@@ -66,10 +66,10 @@ def bench(
 ) -> None:
     """Solve published instances, check each plan, and compare with the best-known results."""
     try:
-        from benchmarks.runner import AGAINST, bench_set, run, select_instances, write_csv
+        from zenplan.benchmarks.runner import AGAINST, bench_set, run, select_instances, write_csv
     except ImportError as error:
         raise _fail(f"{error.name} is not installed: pip install 'zenplan[bench]'") from None
-    from scheduler import SolveOptions
+    from zenplan.scheduler import SolveOptions
 
     # Piped output (a CI log, a file) gets the whole table rather than 80 squeezed columns.
     console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
@@ -161,7 +161,7 @@ def rows_table(rows: Sequence[BenchRow], against: bool) -> Table:
 
 def summary_table(rows: Sequence[BenchRow]) -> Table:
     """Per set: instances, valid plans, mean gap, proven optima (and PyJobShop's)."""
-    from benchmarks.runner import summarize
+    from zenplan.benchmarks.runner import summarize
 
     summaries = summarize(list(rows))
     against = any(s.pyjobshop_solved is not None for s in summaries)

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from models import InputError
+from zenplan.models import InputError
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)

@@ -11,7 +11,7 @@ ROLE_HELP = "viewer (read schedules and pages), planner (scenarios, solves) or a
 
 
 def _settings() -> object:
-    from api.settings import Settings
+    from zenplan.api.settings import Settings
 
     try:
         return Settings()
@@ -28,8 +28,8 @@ def serve(
     """Start the HTTP API and the sponsor pages (settings from ZENPLAN_* variables)."""
     import uvicorn
 
-    from api.app import create_app
-    from api.settings import Settings
+    from zenplan.api.app import create_app
+    from zenplan.api.settings import Settings
 
     settings = _settings()
     assert isinstance(settings, Settings)
@@ -43,10 +43,10 @@ def create_key(
     """Create an API key and print it once (only its hash is stored)."""
     from sqlmodel import Session
 
-    from api import crud
-    from api.db import make_engine, migrate
-    from api.settings import Settings
-    from api.tables import ROLES
+    from zenplan.api import crud
+    from zenplan.api.db import make_engine, migrate
+    from zenplan.api.settings import Settings
+    from zenplan.api.tables import ROLES
 
     if role not in ROLES:
         typer.echo(f"error: --role must be one of {', '.join(ROLES)}, got {role!r}", err=True)

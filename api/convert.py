@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from models import InputError, Problem, Scenario, Schedule, parse_scenario
-from models.rules import Loc
-from models.scenario import Incident
+from zenplan.models import InputError, Problem, Scenario, Schedule, parse_scenario
+from zenplan.models.rules import Loc
+from zenplan.models.scenario import Incident
 
 
 def _nul_characters(value: Any, loc: Loc = ()) -> list[Problem]:
@@ -97,7 +97,7 @@ def replan_scenario(
     ]
     if taken:
         raise InputError(source, taken)
-    from scheduler.replan import with_incidents
+    from zenplan.scheduler.replan import with_incidents
 
     try:
         full = with_incidents(scenario, given)

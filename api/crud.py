@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 
-from api.tables import (
+from zenplan.api.tables import (
     ApiKey,
     Job,
     JobState,
@@ -29,10 +29,10 @@ from api.tables import (
     SolveParameters,
     now,
 )
-from models import Scenario, Schedule
-from models.diff import ScheduleDiff
-from models.scenario import Incident
-from models.schedule import SolverInfo
+from zenplan.models import Scenario, Schedule
+from zenplan.models.diff import ScheduleDiff
+from zenplan.models.scenario import Incident
+from zenplan.models.schedule import SolverInfo
 
 KEY_PREFIX = "zp_"
 

@@ -18,11 +18,11 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from api import crud
-from api.errors import ApiError
-from api.jobs import JobRunner
-from api.settings import Settings
-from api.tables import ROLES, Role
+from zenplan.api import crud
+from zenplan.api.errors import ApiError
+from zenplan.api.jobs import JobRunner
+from zenplan.api.settings import Settings
+from zenplan.api.tables import ROLES, Role
 
 KEY_COOKIE = "zenplan_key"
 

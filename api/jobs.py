@@ -27,18 +27,19 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from api import crud
-from api.db import make_engine
-from api.tables import Job, ScenarioVersion, ScheduleRecord
-from models import Scenario, Schedule
-from models.scenario import Incident
+from zenplan.api import crud
+from zenplan.api.db import make_engine
+from zenplan.api.tables import Job, ScenarioVersion, ScheduleRecord
+from zenplan.models import Scenario, Schedule
+from zenplan.models.scenario import Incident
 
 log = logging.getLogger("zenplan.jobs")
 
 RESTART_REASON = "the server stopped while this job was running; start the solve again"
 SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
 WATCH_SECONDS = 1.0
-PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+# The folder that holds the `zenplan` package (the repository, or site-packages).
+PACKAGE_ROOT = Path(__file__).absolute().parents[2]
 DATABASE_VARIABLE = "ZENPLAN_JOB_DATABASE_URL"  # not on the command line: it may hold a password
 
 
@@ -138,7 +139,7 @@ class JobRunner:
         command = [
             sys.executable,
             "-m",
-            "api.jobs",
+            "zenplan.api.jobs",
             str(job_id),
             str(self.progress_interval),
             str(os.getpid()),
@@ -208,9 +209,9 @@ def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
 def run_job(database_url: str, job_id: int, progress_interval: float, server_pid: int) -> None:
     """Entry point of a job's process: solve (or replan) the job's scenario version, store
     the schedule."""
-    from api.convert import scenario_of
-    from scheduler import SolveOptions, solve
-    from scheduler.replan import replan
+    from zenplan.api.convert import scenario_of
+    from zenplan.scheduler import SolveOptions, solve
+    from zenplan.scheduler.replan import replan
 
     with contextlib.suppress(OSError):
         os.nice(5)  # reads on the server come first
@@ -253,7 +254,7 @@ def _replan_inputs(
     session: Session, job: Job, scenario: Scenario
 ) -> tuple[Schedule, date, list[Incident]]:
     """A replan job's baseline schedule, date and incidents (checked when it was queued)."""
-    from api.convert import replan_scenario, schedule_of
+    from zenplan.api.convert import replan_scenario, schedule_of
 
     record = session.get(ScheduleRecord, job.baseline_schedule_id)
     if record is None:
@@ -265,7 +266,7 @@ def _replan_inputs(
 
 
 def main(arguments: list[str]) -> None:
-    """``python -m api.jobs JOB_ID PROGRESS_INTERVAL SERVER_PID`` (database URL in the
+    """``python -m zenplan.api.jobs JOB_ID PROGRESS_INTERVAL SERVER_PID`` (database URL in the
     environment), as the runner starts it."""
     job_id, interval, server_pid = arguments
     run_job(os.environ[DATABASE_VARIABLE], int(job_id), float(interval), int(server_pid))

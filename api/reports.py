@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from models import KPIs, Scenario, Schedule
+from zenplan.models import KPIs, Scenario, Schedule
 
 # KPIs compared between schedules (numbers only), each with the direction that is better.
 COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {

@@ -16,8 +16,8 @@ from pydantic import Field as PublicField
 from sqlalchemy import DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from models.diff import ScheduleDiff
-from models.scenario import Incident
+from zenplan.models.diff import ScheduleDiff
+from zenplan.models.scenario import Incident
 
 JobKind = Literal["solve", "replan"]
 JobState = Literal["queued", "running", "succeeded", "failed", "cancelled"]

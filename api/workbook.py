@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from models import InputError, Problem
+from zenplan.models import InputError, Problem
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,6 +1,6 @@
 """Read latency of the service under a bounded concurrent load on loopback.
 
-    python -m benchmarks.api_load --clients 50 --seconds 30 --projects 200
+    python -m zenplan.benchmarks.api_load --clients 50 --seconds 30 --projects 200
 
 Starts ``zenplan serve`` on 127.0.0.1 (a free port, a fresh SQLite file in a temporary
 folder), stores a small scenario and a generated portfolio of ``--projects`` projects with
@@ -77,12 +77,12 @@ def seed(data_dir: Path, projects: int) -> dict[str, Any]:
     """Store the scenarios, the portfolio's greedy plan and an admin key, before the server."""
     from sqlmodel import Session
 
-    from api import crud
-    from api.convert import validate_document
-    from api.db import make_engine, migrate
-    from models.loading import read_document
-    from scenarios.generator import generate
-    from scheduler import greedy_plan
+    from zenplan.api import crud
+    from zenplan.api.convert import validate_document
+    from zenplan.api.db import make_engine, migrate
+    from zenplan.models.loading import read_document
+    from zenplan.scenarios.generator import generate
+    from zenplan.scheduler import greedy_plan
 
     engine = make_engine(f"sqlite:///{data_dir / 'zenplan.db'}")
     migrate(engine)

@@ -37,8 +37,8 @@ from typing import Any
 
 import psplib
 
-from benchmarks.graph import predecessors_of, real_predecessors, serial_makespan
-from models import MAX_HORIZON, Scenario, parse_scenario
+from zenplan.benchmarks.graph import predecessors_of, real_predecessors, serial_makespan
+from zenplan.models import MAX_HORIZON, Scenario, parse_scenario
 
 CALENDAR_START = date(2027, 1, 4)
 

@@ -35,8 +35,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks.graph import ancestors, real_predecessors
-from models import Scenario, parse_scenario
+from zenplan.benchmarks.graph import ancestors, real_predecessors
+from zenplan.models import Scenario, parse_scenario
 
 CALENDAR_START = date(2027, 1, 4)
 

@@ -1,6 +1,6 @@
 """Portfolio benchmark: the example and generated portfolios, CP-SAT against the greedy plan.
 
-    python -m benchmarks.portfolio --projects example 50 100 200 --time-limit 60 --workers 2
+    python -m zenplan.benchmarks.portfolio --projects example 50 100 200 --time-limit 60 --workers 2
 
 Each case runs in a fresh process so its peak memory (max RSS) is its own. Reported per case:
 model build time, time to the first plan, objective after 10 s and at the time limit, the gap
@@ -18,10 +18,10 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from models import Scenario, load_scenario, parse_scenario
-from scenarios.generator import generate_scenario
-from scheduler import Progress, SolveOptions, check, solve
-from scheduler.build import build
+from zenplan.models import Scenario, load_scenario, parse_scenario
+from zenplan.scenarios.generator import generate_scenario
+from zenplan.scheduler import Progress, SolveOptions, check, solve
+from zenplan.scheduler.build import build
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "scenarios" / "example.yaml"
 

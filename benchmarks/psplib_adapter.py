@@ -31,7 +31,7 @@ from typing import Any
 
 import psplib
 
-from models import Scenario, parse_scenario
+from zenplan.models import Scenario, parse_scenario
 
 CALENDAR_START = "2027-01-04"
 

@@ -1,6 +1,6 @@
 """Published solvers' results on the fixed sample, summarized as the runner summarizes ours.
 
-    python -m benchmarks.published psplib-j60 --data ../shared/benchdata --within 30
+    python -m zenplan.benchmarks.published psplib-j60 --data ../shared/benchdata --within 30
 
 ``--data`` is the benchdata folder or its ``psplib`` folder. The benchdata's
 ``psplib/reference_results/*.csv`` hold per-instance results of IBM CP Optimizer and OptalCP
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
-from benchmarks.report import cell
-from benchmarks.runner import Instance, bench_set, family_folder, gap_pct, select_instances
+from zenplan.benchmarks.report import cell
+from zenplan.benchmarks.runner import Instance, bench_set, family_folder, gap_pct, select_instances
 
 REFERENCE_FOLDER = "reference_results"  # under the psplib folder
 
@@ -138,7 +138,7 @@ def markdown(summaries: list[PublishedSummary]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m benchmarks.published SET --data DIR [--within S]``: the table."""
+    """``python -m zenplan.benchmarks.published SET --data DIR [--within S]``: the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", choices=["psplib-j30", "psplib-j60", "psplib-j120"])
     parser.add_argument("--data", type=Path, required=True)

@@ -27,7 +27,7 @@ from itertools import combinations
 from time import perf_counter
 from typing import Any
 
-from models import Scenario
+from zenplan.models import Scenario
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Replanning benchmark: one drift incident on a generated portfolio, replan against re-solve.
 
-    python -m benchmarks.replan --projects 100 --baseline-time 60 --time-limit 30 --workers 2
+    python -m zenplan.benchmarks.replan --projects 100 --baseline-time 60 --time-limit 30 \
+        --workers 2
 
 The baseline is the plan solved for the portfolio (which also has a deployed model, status
 done). An incident on that model arrives at period ``--now``; zenplan replans (started work
@@ -17,12 +18,12 @@ from datetime import date
 from time import perf_counter
 from typing import Any
 
-from models import Scenario, parse_scenario
-from models.diff import diff
-from models.scenario import Incident
-from scenarios.generator import generate
-from scheduler import Progress, SolveOptions, check, solve
-from scheduler.replan import replan, with_incidents
+from zenplan.models import Scenario, parse_scenario
+from zenplan.models.diff import diff
+from zenplan.models.scenario import Incident
+from zenplan.scenarios.generator import generate
+from zenplan.scheduler import Progress, SolveOptions, check, solve
+from zenplan.scheduler.replan import replan, with_incidents
 
 
 def portfolio(projects: int, seed: int) -> Scenario:

@@ -1,7 +1,7 @@
 """Markdown summary of benchmark CSV files, for BENCHMARKS.md.
 
-    python -m benchmarks.report bench-psplib-j30.csv bench-mplib.csv ...
-    python -m benchmarks.report new/*.csv --pyjobshop-from old/*.csv
+    python -m zenplan.benchmarks.report bench-psplib-j30.csv bench-mplib.csv ...
+    python -m zenplan.benchmarks.report new/*.csv --pyjobshop-from old/*.csv
 
 
 One row per set (MSPSP subsets apart), from the CSV files ``zenplan bench`` writes: instances,
@@ -17,7 +17,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.runner import BenchRow, Summary, makespan_ratio, summarize
+from zenplan.benchmarks.runner import BenchRow, Summary, makespan_ratio, summarize
 
 
 def read_csv(path: Path) -> list[BenchRow]:

@@ -2,7 +2,8 @@
 best-known results (and, optionally, with PyJobShop on the same instances in the same run).
 
     zenplan bench psplib-j30 --data ../shared/benchdata --time-limit 30 --workers 2
-    python -m benchmarks.runner mplib --data ../shared/benchdata --sample 5 --against pyjobshop
+    python -m zenplan.benchmarks.runner mplib --data ../shared/benchdata --sample 5 \
+        --against pyjobshop
 
 Sets (``--data`` is the benchdata folder, or the set family's own folder):
 
@@ -32,11 +33,11 @@ from pathlib import Path
 from statistics import mean
 from time import perf_counter
 
-from benchmarks.mplib_adapter import read_mplib_reference, scenario_from_mplib
-from benchmarks.mspsp_adapter import read_mspsp_reference, scenario_from_mspsp
-from benchmarks.psplib_adapter import read_psplib_reference, scenario_from_psplib
-from models import Scenario
-from scheduler import SolveOptions, check, solve
+from zenplan.benchmarks.mplib_adapter import read_mplib_reference, scenario_from_mplib
+from zenplan.benchmarks.mspsp_adapter import read_mspsp_reference, scenario_from_mspsp
+from zenplan.benchmarks.psplib_adapter import read_psplib_reference, scenario_from_psplib
+from zenplan.models import Scenario
+from zenplan.scheduler import SolveOptions, check, solve
 
 AGAINST = ("pyjobshop",)
 INSTANCE_SUFFIXES = (".sm", ".txt", ".dzn")
@@ -304,7 +305,7 @@ def _run_ours(row: BenchRow, scenario: Scenario, options: SolveOptions) -> None:
 
 
 def _run_pyjobshop(row: BenchRow, scenario: Scenario, options: SolveOptions) -> None:
-    from benchmarks.pyjobshop_model import solve_with_pyjobshop
+    from zenplan.benchmarks.pyjobshop_model import solve_with_pyjobshop
 
     try:
         result = solve_with_pyjobshop(scenario, options.time_limit, options.workers, options.seed)
@@ -439,7 +440,7 @@ def machine() -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m benchmarks.runner``: the same as ``zenplan bench``, without the table."""
+    """``python -m zenplan.benchmarks.runner``: the same as ``zenplan bench``, without the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set", choices=sorted(SETS))
     parser.add_argument("--data", type=Path, required=True)

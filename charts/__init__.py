@@ -1,14 +1,9 @@
 """Plotly figures built from a Schedule (Gantt, load and comparison charts, the HTML report)."""
 
-from charts.compare import compare_chart
-from charts.gantt import (
-    people_gantt,
-    project_gantt,
-    replan_gantt,
-    report_html,
-    write_gantt_html,
-)
-from charts.load import flow_chart, gpu_load, load_chart, skill_heatmap
+from zenplan.charts.compare import compare_chart
+from zenplan.charts.gantt import people_gantt, project_gantt, replan_gantt
+from zenplan.charts.load import flow_chart, gpu_load, load_chart, skill_heatmap
+from zenplan.charts.report import report_html, write_gantt_html
 
 __all__ = [
     "compare_chart",

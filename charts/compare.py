@@ -8,7 +8,7 @@ from datetime import timedelta
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from models.schedule import Schedule
+from zenplan.models.schedule import Schedule
 
 __all__ = ["compare_chart"]
 

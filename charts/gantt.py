@@ -1,4 +1,4 @@
-"""Gantt charts of a schedule: one row per project, one row per person, and an HTML report.
+"""Gantt charts of a schedule: one row per project, one row per person.
 
 Bars are drawn on a date axis. A bar covers whole days: from the first day of its start
 period to the first day after its last day worked (``end_date`` + 1 day), so its right edge
@@ -12,36 +12,30 @@ carry ``["deadline", project id, ""]``.
 
 The project Gantt has a sponsor dropdown (plotly ``updatemenus``): its traces are built per
 sponsor, and each button sets which traces are visible and which rows are shown.
-``report_html`` assembles the page that ``write_gantt_html`` writes and the HTTP API serves:
-the Gantt charts plus the load figures of ``charts.load``, with plotly.js inlined once.
+The HTML report that holds these charts is ``charts.report``.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Literal
 
 import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs
 
-from charts.load import flow_chart, gpu_load, skill_heatmap
-from charts.palette import Colors
-from models.calendar import TimeGrid
-from models.files import write_atomic
-from models.scenario import Person, Project, Scenario
-from models.schedule import DatasetPlan, KPIs, Schedule, StaffAssignment
+from zenplan.charts.palette import Colors
+from zenplan.charts.text import MS_PER_DAY, esc, find_project, project_label
+from zenplan.models.calendar import TimeGrid
+from zenplan.models.scenario import Person, Scenario
+from zenplan.models.schedule import DatasetPlan, Schedule, StaffAssignment
 
-__all__ = ["REPORT_FIGURES", "people_gantt", "project_gantt", "report_html", "write_gantt_html"]
+__all__ = ["people_gantt", "project_gantt", "replan_gantt"]
 
 ColorBy = Literal["phase", "project"]
 
-_MS_PER_DAY = 86_400_000
 _GREY = "#b0b0b0"
 _APPROVAL_COLOR = "#9467bd"
 _DATASET_COLOR = "#8c564b"
@@ -81,7 +75,7 @@ class _Span:
 
     @property
     def duration_ms(self) -> int:
-        return (self.stop - self.first).days * _MS_PER_DAY
+        return (self.stop - self.first).days * MS_PER_DAY
 
     def dates_text(self) -> str:
         return f"{self.first.isoformat()} → {self.last.isoformat()}"
@@ -154,23 +148,10 @@ class _Bars:
 # --------------------------------------------------------------------------- text helpers
 
 
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=False)
-
-
 def _staff_text(staff: Sequence[StaffAssignment]) -> str:
     if not staff:
         return "people: none"
-    return "people: " + ", ".join(f"{_esc(s.id)} ({_esc(s.skill)})" for s in staff)
-
-
-def _project_label(scenario: Scenario, project_id: str) -> str:
-    project = _find_project(scenario, project_id)
-    return project.name if project is not None and project.name else project_id
-
-
-def _find_project(scenario: Scenario, project_id: str) -> Project | None:
-    return next((p for p in scenario.projects if p.id == project_id), None)
+    return "people: " + ", ".join(f"{esc(s.id)} ({esc(s.skill)})" for s in staff)
 
 
 def _sponsor_text(scenario: Scenario, sponsor_id: str | None) -> str:
@@ -178,8 +159,8 @@ def _sponsor_text(scenario: Scenario, sponsor_id: str | None) -> str:
         return "sponsor: —"
     sponsor = next((s for s in scenario.sponsors if s.id == sponsor_id), None)
     if sponsor is not None and sponsor.name:
-        return f"sponsor: {_esc(sponsor.name)} ({_esc(sponsor_id)})"
-    return f"sponsor: {_esc(sponsor_id)}"
+        return f"sponsor: {esc(sponsor.name)} ({esc(sponsor_id)})"
+    return f"sponsor: {esc(sponsor_id)}"
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -225,7 +206,7 @@ def _ticks(grid: TimeGrid, x_range: list[str]) -> dict[str, object]:
     """Ticks on period boundaries (every k periods, about a dozen of them)."""
     days = (date.fromisoformat(x_range[1]) - date.fromisoformat(x_range[0])).days
     every = max(1, math.ceil(days / grid.days / _MAX_TICKS))
-    return {"tick0": grid.start.isoformat(), "dtick": every * grid.days * _MS_PER_DAY}
+    return {"tick0": grid.start.isoformat(), "dtick": every * grid.days * MS_PER_DAY}
 
 
 def _layout(
@@ -302,7 +283,7 @@ def _sponsor_label(scenario: Scenario, sponsor_id: str) -> str:
     if sponsor_id == _NO_SPONSOR:
         return "No sponsor"
     sponsor = next((s for s in scenario.sponsors if s.id == sponsor_id), None)
-    return _esc(sponsor.name if sponsor is not None and sponsor.name else sponsor_id)
+    return esc(sponsor.name if sponsor is not None and sponsor.name else sponsor_id)
 
 
 def _sponsor_order(scenario: Scenario, present: set[str]) -> list[str]:
@@ -424,7 +405,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     datasets = [d for d in schedule.datasets if d.start is not None and d.end is not None]
     drawn_ids = {p.id for p in selected}
 
-    row_keys: list[tuple[str, str]] = [(p.id, _project_label(scenario, p.id)) for p in selected]
+    row_keys: list[tuple[str, str]] = [(p.id, project_label(scenario, p.id)) for p in selected]
     orphan_datasets = [d for d in datasets if d.acquired_by not in drawn_ids]
     row_keys += [(f"dataset:{d.id}", f"dataset {d.id}") for d in orphan_datasets]
     labels = _unique_labels(row_keys)
@@ -432,7 +413,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
 
     sponsor_of: dict[str, str] = {}
     for plan in selected:
-        project = _find_project(scenario, plan.id)
+        project = find_project(scenario, plan.id)
         sponsor_of[plan.id] = (project.sponsor if project is not None else None) or _NO_SPONSOR
     rows_of: dict[str, list[str]] = defaultdict(list)
     for key, _ in row_keys:
@@ -449,8 +430,8 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     for plan in selected:
         row = labels[plan.id]
         owner = sponsor_of[plan.id]
-        project = _find_project(scenario, plan.id)
-        head = f"<b>{_esc(_project_label(scenario, plan.id))}</b> [{_esc(plan.id)}]"
+        project = find_project(scenario, plan.id)
+        head = f"<b>{esc(project_label(scenario, plan.id))}</b> [{esc(plan.id)}]"
         sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
         for phase in plan.phases:
             span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
@@ -458,11 +439,11 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             key = phase.id if color_by == "phase" else plan.id
             name = phase.id if color_by == "phase" else row
             bars = groups.setdefault((key, owner), _Bars(name, colors(key), _PHASE_LANE))
-            gpus = ", ".join(f"{_esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
+            gpus = ", ".join(f"{esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
             hover = "<br>".join(
                 [
                     head,
-                    f"phase: {_esc(phase.id)}",
+                    f"phase: {esc(phase.id)}",
                     sponsor,
                     f"dates: {span.dates_text()}",
                     span.periods_text(),
@@ -534,10 +515,10 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             in_legend.add(group)
         figure.add_trace(trace)
 
-    title = f"{_esc(scenario.name)}: projects"
+    title = f"{esc(scenario.name)}: projects"
     unselected = [p for p in schedule.projects if not p.selected]
     if unselected:
-        names = [_esc(_project_label(scenario, p.id)) for p in unselected]
+        names = [esc(project_label(scenario, p.id)) for p in unselected]
         title += f"<br><sup>not selected: {_listing(names)}</sup>"
     _layout(figure, title, rows, grid, _time_range(grid, spans, marks))
     menu = _sponsor_menu(
@@ -566,10 +547,10 @@ def _dataset_span(grid: TimeGrid, plan: DatasetPlan) -> _Span:
 def _dataset_hover(scenario: Scenario, plan: DatasetPlan, span: _Span) -> str:
     dataset = next((d for d in scenario.datasets if d.id == plan.id), None)
     title = dataset.name if dataset is not None and dataset.name else plan.id
-    by = _esc(_project_label(scenario, plan.acquired_by)) if plan.acquired_by else "—"
+    by = esc(project_label(scenario, plan.acquired_by)) if plan.acquired_by else "—"
     return "<br>".join(
         [
-            f"<b>dataset acquisition: {_esc(title)}</b> [{_esc(plan.id)}]",
+            f"<b>dataset acquisition: {esc(title)}</b> [{esc(plan.id)}]",
             f"acquired by: {by}",
             f"dates: {span.dates_text()}",
             span.periods_text(),
@@ -660,16 +641,16 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
     by_project: dict[str, _Bars] = {}
     spans: list[_Span] = []
     for work in phase_work:
-        label = _project_label(scenario, work.project_id)
+        label = project_label(scenario, work.project_id)
         bars = by_project.setdefault(work.project_id, _Bars(label, colors(work.project_id)))
         person = people.get(work.row)
-        who = f"{_esc(person.name)} [{_esc(work.row)}]" if person and person.name else work.row
+        who = f"{esc(person.name)} [{esc(work.row)}]" if person and person.name else work.row
         hover = "<br>".join(
             [
-                f"<b>{_esc(who)}</b>",
-                f"project: {_esc(label)} [{_esc(work.project_id)}]",
-                f"phase: {_esc(work.phase_id)}",
-                f"skill used: {_esc(', '.join(work.skills))}",
+                f"<b>{esc(who)}</b>",
+                f"project: {esc(label)} [{esc(work.project_id)}]",
+                f"phase: {esc(work.phase_id)}",
+                f"skill used: {esc(', '.join(work.skills))}",
                 f"dates: {work.span.dates_text()}",
                 work.span.periods_text(),
             ]
@@ -680,13 +661,13 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
 
     acquisitions = _Bars("dataset acquisition", _DATASET_COLOR)
     for work in acquisition_work:
-        by = _project_label(scenario, work.project_id) if work.project_id else "—"
+        by = project_label(scenario, work.project_id) if work.project_id else "—"
         hover = "<br>".join(
             [
-                f"<b>{_esc(work.row)}</b>",
-                f"dataset acquisition: {_esc(work.phase_id)}",
-                f"acquired by: {_esc(by)}",
-                f"skill used: {_esc(', '.join(work.skills))}",
+                f"<b>{esc(work.row)}</b>",
+                f"dataset acquisition: {esc(work.phase_id)}",
+                f"acquired by: {esc(by)}",
+                f"skill used: {esc(', '.join(work.skills))}",
                 f"dates: {work.span.dates_text()}",
                 work.span.periods_text(),
             ]
@@ -699,7 +680,7 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
     absences = _Bars("unavailable", _GREY, opacity=0.6)
     for person in scenario.staff:
         for span in _absence_spans(scenario, person):
-            hover = f"<b>{_esc(person.id)}</b><br>unavailable<br>dates: {span.dates_text()}"
+            hover = f"<b>{esc(person.id)}</b><br>unavailable<br>dates: {span.dates_text()}"
             absences.add(person.id, span, "", hover, ["unavailable", person.id, ""])
 
     figure = go.Figure()
@@ -711,182 +692,9 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
         figure.add_trace(bars.trace())
     if acquisitions.y:
         figure.add_trace(acquisitions.trace())
-    title = f"{_esc(scenario.name)}: people"
+    title = f"{esc(scenario.name)}: people"
     _layout(figure, title, rows, grid, _time_range(grid, spans))
     return figure
-
-
-# --------------------------------------------------------------------------- HTML report
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
-    """The KPI table as (name, value in words) rows."""
-
-    def share(values: dict[str, float]) -> str:
-        return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
-
-    def counts(values: dict[str, int]) -> str:
-        return ", ".join(f"{k} {v}" for k, v in sorted(values.items())) or "—"
-
-    return [
-        ("Value", _number(kpis.value)),
-        ("Cost", _number(kpis.cost)),
-        ("ROI", _number(kpis.roi)),
-        ("Projects delivered", str(kpis.delivered)),
-        ("Delivered by size", counts(kpis.delivered_by_size)),
-        ("Delivered by sponsor", counts(kpis.delivered_by_sponsor)),
-        ("Late projects", str(kpis.late)),
-        ("Lateness (periods)", str(kpis.lateness_periods)),
-        ("Makespan (periods)", str(kpis.makespan)),
-        ("Longest gap between go-lives (periods)", str(kpis.max_delivery_gap)),
-        ("Flow efficiency", f"{kpis.flow_efficiency:.0%}"),
-        ("Staff utilization", share(kpis.utilization)),
-        ("GPU utilization", share(kpis.gpu_utilization)),
-        ("Periods saved by dataset reuse", str(kpis.reuse_saved_periods)),
-    ]
-
-
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       margin: 1.5rem 2rem; color: #222; }
-h1 { margin-bottom: 0.2rem; }
-.meta { color: #555; margin-top: 0; }
-.status { font-weight: 600; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #eee; }
-.status-optimal { background: #d8f0d8; } .status-feasible { background: #e8f0d0; }
-.status-infeasible { background: #f6d5d5; } .status-unknown { background: #eee; }
-table.kpis { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-table.kpis th, table.kpis td { text-align: left; padding: 0.25rem 0.9rem 0.25rem 0;
-       border-bottom: 1px solid #e5e5e5; vertical-align: top; }
-table.kpis th { font-weight: 500; color: #555; }
-p.note { color: #555; margin: 0.2rem 0 0.4rem; max-width: 60rem; }
-pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
-"""
-
-
-# Div id of every figure on the report page, in page order.
-REPORT_FIGURES: tuple[str, ...] = (
-    "zenplan-projects",
-    "zenplan-people",
-    "zenplan-gpu-load",
-    "zenplan-skills",
-    "zenplan-flow",
-)
-
-
-def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
-    """Div id -> the figure as an HTML fragment (no plotly.js: the page inlines it once)."""
-    config = {"displaylogo": False, "responsive": True}
-    figures = (
-        project_gantt(scenario, schedule),
-        people_gantt(scenario, schedule),
-        gpu_load(scenario, schedule),
-        skill_heatmap(scenario, schedule),
-        flow_chart(scenario, schedule),
-    )
-    return {
-        div_id: figure.to_html(
-            full_html=False, include_plotlyjs=False, div_id=div_id, config=config
-        )
-        for div_id, figure in zip(REPORT_FIGURES, figures, strict=True)
-    }
-
-
-def report_html(scenario: Scenario, schedule: Schedule) -> str:
-    """The schedule report as one self-contained HTML page (plotly.js inlined once).
-
-    Sections: status and objective, KPIs, the project Gantt (with its sponsor filter), the
-    projects not selected, the people Gantt, GPU load, skill demand against supply and flow
-    efficiency. Each figure sits in a ``div`` with a fixed id (``REPORT_FIGURES``). The page
-    loads nothing from the network, so it works offline and can be served as it is.
-    """
-    figures = _report_figures(scenario, schedule)
-    projects, people, gpus, skills, flow = (figures[div_id] for div_id in REPORT_FIGURES)
-    kpi_table = "\n".join(
-        f"<tr><th>{_esc(name)}</th><td>{_esc(value)}</td></tr>"
-        for name, value in kpi_rows(schedule.kpis)
-    )
-    meta = [
-        f'status <span class="status status-{_esc(schedule.status)}">'
-        f"{_esc(schedule.status)}</span>",
-        f"objective {_esc(_number(schedule.objective))}",
-        f"bound {_esc(_number(schedule.bound))}",
-        f"solved in {schedule.solve_seconds:.1f} s",
-    ]
-    if schedule.solver is not None:
-        meta.append(f"engine {_esc(schedule.solver.engine)}")
-    explanation = (
-        f'<h2>Why no plan</h2>\n<pre class="explanation">{_esc(schedule.explanation)}</pre>'
-        if schedule.explanation
-        else ""
-    )
-    unselected = [p for p in schedule.projects if not p.selected]
-    not_selected = ""
-    if unselected:
-        items = "\n".join(
-            f"<li><b>{_esc(_project_label(scenario, p.id))}</b> [{_esc(p.id)}]"
-            + (f": {_esc(p.reason)}" if p.reason else "")
-            + "</li>"
-            for p in unselected
-        )
-        not_selected = f"<h2>Not selected</h2>\n<ul>\n{items}\n</ul>"
-    title = _esc(scenario.name)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="zenplan">
-<title>{title}: schedule</title>
-<style>{_CSS}</style>
-<script type="text/javascript">window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
-<script type="text/javascript">{get_plotlyjs()}</script>
-</head>
-<body>
-<h1>{title}</h1>
-<p class="meta">{" · ".join(meta)}</p>
-{explanation}
-<h2>KPIs</h2>
-<table class="kpis">
-{kpi_table}
-</table>
-<h2>Projects</h2>
-{projects}
-{not_selected}
-<h2>People</h2>
-{people}
-<h2>GPU load</h2>
-<p class="note">GPUs in use per period, stacked by project, against each pool's capacity.</p>
-{gpus}
-<h2>Skill demand against supply</h2>
-<p class="note">Share of the people holding a skill and available in a period who work with
-that skill; crosses mark fully booked cells.</p>
-{skills}
-<h2>Flow efficiency</h2>
-<p class="note">Per project, periods with work against periods waiting, from the start of
-its first phase to its go-live.</p>
-{flow}
-</body>
-</html>
-"""
-
-
-def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -> Path:
-    """Write one self-contained HTML page (plotly.js inlined: works offline) and return its path.
-
-    The page is ``report_html``: the scenario name, the solve status and objective, a KPI
-    table, the project Gantt (filterable by sponsor), the people Gantt, GPU load, the skill
-    heatmap and the flow chart. The file is written to a temporary file in the same directory
-    and moved into place, so readers never see a half-written page.
-    """
-    return write_atomic(path, report_html(scenario, schedule))
 
 
 def replan_gantt(scenario: Scenario, schedule: Schedule, baseline: Schedule) -> go.Figure:
@@ -900,9 +708,9 @@ def replan_gantt(scenario: Scenario, schedule: Schedule, baseline: Schedule) -> 
             continue
         for phase in plan.phases:
             span = _span(grid, phase.start, phase.end, None, None)
-            hover = f"baseline {_esc(plan.id)}/{_esc(phase.id)}: {span.dates_text()}"
+            hover = f"baseline {esc(plan.id)}/{esc(phase.id)}: {span.dates_text()}"
             ghost.add(
-                _project_label(scenario, plan.id), span, "", hover, ["baseline", plan.id, phase.id]
+                project_label(scenario, plan.id), span, "", hover, ["baseline", plan.id, phase.id]
             )
     figure.add_trace(ghost.trace())
     # Keep the sponsor dropdown's visibility masks aligned: the ghost bars always show.

@@ -19,7 +19,6 @@ annotation that says why there is nothing to show, and it never raises.
 
 from __future__ import annotations
 
-import html
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -30,10 +29,11 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from charts.palette import Colors
-from models.calendar import TimeGrid
-from models.scenario import Scenario
-from models.schedule import Schedule, StaffAssignment
+from zenplan.charts.palette import Colors
+from zenplan.charts.text import MS_PER_DAY, esc, project_label
+from zenplan.models.calendar import TimeGrid
+from zenplan.models.scenario import Scenario
+from zenplan.models.schedule import Schedule, StaffAssignment
 
 __all__ = [
     "flow_chart",
@@ -47,7 +47,6 @@ __all__ = [
     "staff_load",
 ]
 
-_MS_PER_DAY = 86_400_000
 _CAPACITY_COLOR = "#222222"
 _OVER_COLOR = "#d62728"
 _WORKING_COLOR = "#2ca02c"
@@ -62,18 +61,9 @@ _MAX_TICKS = 12
 # --------------------------------------------------------------------------- helpers
 
 
-def _esc(value: object) -> str:
-    return html.escape(str(value), quote=False)
-
-
 def _clip(start: int, end: int, horizon: int) -> range:
     """The periods of ``start .. end-1`` that lie inside the horizon."""
     return range(max(0, start), min(horizon, end))
-
-
-def _project_label(scenario: Scenario, project_id: str) -> str:
-    project = next((p for p in scenario.projects if p.id == project_id), None)
-    return project.name if project is not None and project.name else project_id
 
 
 def _period_starts(grid: TimeGrid) -> list[str]:
@@ -99,7 +89,7 @@ def _period_ticks(grid: TimeGrid) -> dict[str, object]:
     every = max(1, math.ceil(grid.horizon / _MAX_TICKS))
     return {
         "tick0": grid.start.isoformat(),
-        "dtick": every * grid.days * _MS_PER_DAY,
+        "dtick": every * grid.days * MS_PER_DAY,
         "tickformat": "%Y-%m-%d",
     }
 
@@ -114,7 +104,7 @@ def _no_plan_text(schedule: Schedule) -> str | None:
             explanation = schedule.explanation.strip()
             if len(explanation) > _MAX_EXPLANATION:
                 explanation = explanation[: _MAX_EXPLANATION - 1] + "…"
-            text += "<br>" + "<br>".join(_esc(line) for line in explanation.splitlines())
+            text += "<br>" + "<br>".join(esc(line) for line in explanation.splitlines())
         return text
     if schedule.status == "unknown":
         return "No plan: the solver found no solution in its time limit."
@@ -250,7 +240,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
     the plan uses but the scenario does not define is drawn without a capacity line.
     """
     grid = scenario.grid
-    title = f"{_esc(scenario.name)}: GPUs in use by pool"
+    title = f"{esc(scenario.name)}: GPUs in use by pool"
     usage = gpu_use_by_project(scenario, schedule)
     if not usage:
         return _empty(title, "No GPU pools in this scenario, and no GPUs in the plan.")
@@ -261,11 +251,11 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
     for pool_id in pools:
         pool = known.get(pool_id)
         if pool is None:
-            subtitles.append(f"{_esc(pool_id)} (not in the scenario)")
+            subtitles.append(f"{esc(pool_id)} (not in the scenario)")
         elif pool.name:
-            subtitles.append(f"{_esc(pool.name)} [{_esc(pool_id)}]")
+            subtitles.append(f"{esc(pool.name)} [{esc(pool_id)}]")
         else:
-            subtitles.append(_esc(pool_id))
+            subtitles.append(esc(pool_id))
     height = 120 + _POOL_HEIGHT * len(pools)
     figure = make_subplots(
         rows=len(pools),
@@ -276,16 +266,16 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
     )
 
     starts = _period_starts(grid)
-    period_ms = grid.days * _MS_PER_DAY
+    period_ms = grid.days * MS_PER_DAY
     colors = Colors()
     in_legend: set[str] = set()
     for row, pool_id in enumerate(pools, start=1):
         total = [0] * grid.horizon
         for project_id, used in usage[pool_id].items():
-            label = _project_label(scenario, project_id)
+            label = project_label(scenario, project_id)
             total = [a + b for a, b in zip(total, used, strict=True)]
             hover = [
-                f"<b>{_esc(label)}</b> [{_esc(project_id)}]<br>pool: {_esc(pool_id)}"
+                f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
                 f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
                 for t in range(grid.horizon)
             ]
@@ -316,7 +306,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
                     y=[*capacity, capacity[-1]],
                     mode="lines",
                     line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
-                    hovertemplate=f"{_esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}"
+                    hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}"
                     "<extra></extra>",
                     customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
                     legendgroup="capacity",
@@ -336,7 +326,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
                         mode="markers",
                         marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
                         hovertext=[
-                            f"{_esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
+                            f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
                             f"<br>{_period_text(grid, t)}"
                             for t in over
                         ],
@@ -391,7 +381,7 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
     fully booked cells (demand >= supply, demand > 0).
     """
     grid = scenario.grid
-    title = f"{_esc(scenario.name)}: skill demand against supply"
+    title = f"{esc(scenario.name)}: skill demand against supply"
     demand = skill_demand(scenario, schedule)
     supply = skill_supply(scenario)
     skills = sorted(set(demand) | set(supply))
@@ -420,7 +410,7 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
                 load = "nobody available" if d > 0 else "—"
             z_row.append(ratio)
             text = (
-                f"<b>{_esc(skill)}</b><br>{_period_text(grid, t)}"
+                f"<b>{esc(skill)}</b><br>{_period_text(grid, t)}"
                 f"<br>working: {d}<br>available: {s}<br>load: {load}"
             )
             hover_row.append(text)
@@ -531,9 +521,7 @@ def _flows(scenario: Scenario, schedule: Schedule) -> list[_Flow]:
         first = min(p.start for p in plan.phases)
         go_live = max(p.end for p in plan.phases)
         working = {t for p in plan.phases for t in range(p.start, p.end)}
-        flows.append(
-            _Flow(plan.id, _project_label(scenario, plan.id), first, go_live, len(working))
-        )
+        flows.append(_Flow(plan.id, project_label(scenario, plan.id), first, go_live, len(working)))
     return flows
 
 
@@ -557,16 +545,16 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     grid = scenario.grid
     flows = _flows(scenario, schedule)
     if not flows:
-        title = f"{_esc(scenario.name)}: flow efficiency"
+        title = f"{esc(scenario.name)}: flow efficiency"
         return _empty(title, _no_plan_text(schedule) or "No project has phases in this plan.")
 
     flows.sort(key=lambda f: (-f.efficiency, f.label, f.project_id))
     names = _unique((f.project_id, f.label) for f in flows)
-    rows = [f"{_esc(names[f.project_id])} · {f.efficiency:.0%}" for f in flows]
+    rows = [f"{esc(names[f.project_id])} · {f.efficiency:.0%}" for f in flows]
     hover = [
         "<br>".join(
             [
-                f"<b>{_esc(f.label)}</b> [{_esc(f.project_id)}]",
+                f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
                 f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
                 f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period "
                 f"{f.go_live - 1})",
@@ -600,7 +588,7 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     mean = sum(f.efficiency for f in flows) / len(flows)
     figure.update_layout(
         title={
-            "text": f"{_esc(scenario.name)}: flow efficiency (working / elapsed)"
+            "text": f"{esc(scenario.name)}: flow efficiency (working / elapsed)"
             f"<br><sup>mean over {len(flows)} project(s): {mean:.0%}</sup>",
             "x": 0.01,
             "xanchor": "left",

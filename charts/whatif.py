@@ -9,8 +9,8 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from charts.compare import compare_chart
-from models.schedule import Schedule
+from zenplan.charts.compare import compare_chart
+from zenplan.models.schedule import Schedule
 
 __all__ = ["whatif_chart", "whatif_html"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from constraints.context import Context, money
-from models import Scenario
+from zenplan.constraints.context import Context, money
+from zenplan.models import Scenario
 
 
 def post(ctx: Context) -> None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from constraints.variables import Variables
-from models import Scenario
+from zenplan.constraints.variables import Variables
+from zenplan.models import Scenario
 
 # The objective is kept in integers: money amounts are multiplied by this scale and rounded.
 OBJECTIVE_SCALE = 10

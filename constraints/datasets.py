@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from constraints.context import Context
+from zenplan.constraints.context import Context
 
 
 def post(ctx: Context) -> None:

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from ortools.sat.python import cp_model
 
-from constraints.context import Context, money
-from constraints.staffing import runs
+from zenplan.constraints.context import Context, money
+from zenplan.constraints.staffing import runs
 
 
 def post(ctx: Context) -> None:

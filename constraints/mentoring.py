@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from constraints.context import Context
-from constraints.variables import Literal
-from models.scenario import JUNIOR_BELOW, SENIOR_FROM
+from zenplan.constraints.context import Context
+from zenplan.constraints.variables import Literal
+from zenplan.models.scenario import JUNIOR_BELOW, SENIOR_FROM
 
 __all__ = ["JUNIOR_BELOW", "SENIOR_FROM", "post"]
 

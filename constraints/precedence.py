@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from constraints.context import Context, money
-from constraints.variables import ProjectVar
+from zenplan.constraints.context import Context, money
+from zenplan.constraints.variables import ProjectVar
 
 
 def post(ctx: Context) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from constraints.context import Context
+from zenplan.constraints.context import Context
 
 
 def post(ctx: Context) -> None:

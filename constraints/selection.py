@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from constraints.context import Context, money
+from zenplan.constraints.context import Context, money
 
 
 def post(ctx: Context) -> None:

@@ -3,7 +3,7 @@ stays near the one people were promised."""
 
 from __future__ import annotations
 
-from constraints.context import Context, money
+from zenplan.constraints.context import Context, money
 
 
 def post(ctx: Context) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from constraints.context import Context, money
-from constraints.variables import PhaseVar
-from models import Person
+from zenplan.constraints.context import Context, money
+from zenplan.constraints.variables import PhaseVar
+from zenplan.models import Person
 
 Need = tuple[str, int]  # (skill, level) a requirement asks for
 # At most this many groups of needs get a supply rule (the smallest groups first).

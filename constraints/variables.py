@@ -12,8 +12,14 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from models import Project, Requirement, Scenario
-from models.decisions import ACQUISITION, APPROVAL, PhaseDecision, acquisition_key, dataset_of
+from zenplan.models import Project, Requirement, Scenario
+from zenplan.models.decisions import (
+    ACQUISITION,
+    APPROVAL,
+    PhaseDecision,
+    acquisition_key,
+    dataset_of,
+)
 
 Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
 

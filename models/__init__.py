@@ -3,10 +3,10 @@
 No solver, database or HTTP here.
 """
 
-from models.calendar import TimeGrid
-from models.loading import InputError, load_scenario, load_schedule, parse_scenario
-from models.rules import Problem
-from models.scenario import (
+from zenplan.models.calendar import TimeGrid
+from zenplan.models.loading import InputError, load_scenario, load_schedule, parse_scenario
+from zenplan.models.rules import Problem
+from zenplan.models.scenario import (
     MAX_HORIZON,
     Dataset,
     GpuDemand,
@@ -17,7 +17,7 @@ from models.scenario import (
     Requirement,
     Scenario,
 )
-from models.schedule import (
+from zenplan.models.schedule import (
     DatasetPlan,
     GpuAssignment,
     KPIs,

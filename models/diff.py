@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from models.schedule import Schedule
+from zenplan.models.schedule import Schedule
 
 KPI_FIELDS = (
     "value",

@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from models.rules import Problem, ScenarioRuleError, format_loc
-from models.scenario import Scenario
-from models.schedule import Schedule
+from zenplan.models.rules import Problem, ScenarioRuleError, format_loc
+from zenplan.models.scenario import Scenario
+from zenplan.models.schedule import Schedule
 
 
 class InputError(ValueError):

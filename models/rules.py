@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from models.scenario import Incident, Person, Phase, Project, Requirement, Scenario
+    from zenplan.models.scenario import Incident, Person, Phase, Project, Requirement, Scenario
 
 Loc = tuple[str | int, ...]
 
@@ -290,7 +290,7 @@ def _unmentored(
 ) -> list[Problem]:
     """With mentoring, juniors need a mentor in the same skill; where nobody can mentor, a
     requirement needs enough people at level 3 or above."""
-    from models.scenario import JUNIOR_BELOW, SENIOR_FROM
+    from zenplan.models.scenario import JUNIOR_BELOW, SENIOR_FROM
 
     problems = []
     for k, req in enumerate(requires):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from models.calendar import PeriodKind, TimeGrid
+from zenplan.models.calendar import PeriodKind, TimeGrid
 
 Id = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
 Level = Annotated[int, Field(ge=1, le=5)]
@@ -288,7 +288,7 @@ class Scenario(Strict):
 
     @model_validator(mode="after")
     def _check_rules(self) -> Scenario:
-        from models.rules import find_problems, raise_problems
+        from zenplan.models.rules import find_problems, raise_problems
 
         raise_problems(find_problems(self))
         return self

@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.decisions import ACQUISITION, acquisition_key
+from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
 

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from models import Scenario, parse_scenario
+from zenplan.models import Scenario, parse_scenario
 
 Doc = dict[str, Any]
 

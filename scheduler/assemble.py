@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from models import Scenario, Schedule
-from models.decisions import ACQUISITION, APPROVAL, Decisions, PhaseDecision, acquisition_key
-from models.schedule import (
+from zenplan.models import Scenario, Schedule
+from zenplan.models.decisions import (
+    ACQUISITION,
+    APPROVAL,
+    Decisions,
+    PhaseDecision,
+    acquisition_key,
+)
+from zenplan.models.schedule import (
     ApprovalPlan,
     DatasetPlan,
     GpuAssignment,
@@ -27,9 +33,9 @@ def assemble(
     reasons: dict[str, str] | None = None,
 ) -> Schedule:
     """A complete schedule with dates, lateness, KPIs and reasons for unselected projects."""
-    from scheduler.kpis import compute_kpis
-    from scheduler.reasons import late_reasons, unselected_reasons
-    from scheduler.score import evaluate
+    from zenplan.scheduler.kpis import compute_kpis
+    from zenplan.scheduler.reasons import late_reasons, unselected_reasons
+    from zenplan.scheduler.score import evaluate
 
     schedule = Schedule(
         scenario=scenario.name,

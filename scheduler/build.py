@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from constraints import (
+from zenplan.constraints import (
     balance,
     datasets,
     ethics,
@@ -20,10 +20,10 @@ from constraints import (
     stability,
     staffing,
 )
-from constraints.context import Context, ObjectiveTerms
-from constraints.variables import Background, Variables
-from models import Scenario
-from models.decisions import PhaseDecision
+from zenplan.constraints.context import Context, ObjectiveTerms
+from zenplan.constraints.variables import Background, Variables
+from zenplan.models import Scenario
+from zenplan.models.decisions import PhaseDecision
 
 # The order is fixed: selection first, since the others read which projects may run;
 # balance last, since its soft terms read the go-lives the others constrain.

@@ -10,8 +10,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
-from models import (
+from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
+from zenplan.models import (
     GpuDemand,
     PhasePlan,
     Project,
@@ -21,7 +21,7 @@ from models import (
     Schedule,
     StaffAssignment,
 )
-from models.decisions import ACQUISITION, acquisition_key
+from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 
 @dataclass(frozen=True)

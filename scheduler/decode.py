@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from constraints.variables import PhaseVar, Variables
-from models.decisions import ACQUISITION, APPROVAL, Decisions, PhaseDecision
+from zenplan.constraints.variables import PhaseVar, Variables
+from zenplan.models.decisions import ACQUISITION, APPROVAL, Decisions, PhaseDecision
 
 
 def decisions_from(variables: Variables, value: Callable[[cp_model.IntVar], int]) -> Decisions:

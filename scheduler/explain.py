@@ -11,11 +11,11 @@ from time import perf_counter
 
 from ortools.sat.python import cp_model
 
-from constraints.variables import RuleLiteral
-from models import Scenario
-from models.decisions import PhaseDecision
-from scheduler.build import build
-from scheduler.reasons import critical_path
+from zenplan.constraints.variables import RuleLiteral
+from zenplan.models import Scenario
+from zenplan.models.decisions import PhaseDecision
+from zenplan.scheduler.build import build
+from zenplan.scheduler.reasons import critical_path
 
 
 def conflicting_rules(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import math
 from time import perf_counter
 
-from constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
-from models import Phase, Project, Requirement, Scenario, Schedule
-from models.decisions import (
+from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
+from zenplan.models import Phase, Project, Requirement, Scenario, Schedule
+from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
     Decisions,
@@ -21,10 +21,10 @@ from models.decisions import (
     acquisition_key,
     dataset_of,
 )
-from models.schedule import SolverInfo
-from scheduler.assemble import assemble
-from scheduler.score import project_units
-from scheduler.timeline import Timeline
+from zenplan.models.schedule import SolverInfo
+from zenplan.scheduler.assemble import assemble
+from zenplan.scheduler.score import project_units
+from zenplan.scheduler.timeline import Timeline
 
 
 def plan(scenario: Scenario) -> Schedule:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models import KPIs, Scenario, Schedule
+from zenplan.models import KPIs, Scenario, Schedule
 
 
 def compute_kpis(scenario: Scenario, schedule: Schedule) -> KPIs:

@@ -17,14 +17,14 @@ from time import perf_counter
 
 from ortools.sat.python import cp_model
 
-from constraints.context import OBJECTIVE_SCALE
-from constraints.variables import Background
-from models import Scenario, Schedule
-from models.decisions import APPROVAL, Decisions, dataset_of
-from scheduler.assemble import dataset_plans, project_plans
-from scheduler.build import build
-from scheduler.decode import decisions_from, hint
-from scheduler.score import objective_units
+from zenplan.constraints.context import OBJECTIVE_SCALE
+from zenplan.constraints.variables import Background
+from zenplan.models import Scenario, Schedule
+from zenplan.models.decisions import APPROVAL, Decisions, dataset_of
+from zenplan.scheduler.assemble import dataset_plans, project_plans
+from zenplan.scheduler.build import build
+from zenplan.scheduler.decode import decisions_from, hint
+from zenplan.scheduler.score import objective_units
 
 # Seconds one neighbourhood may take; long enough for CP-SAT to prove most of them optimal.
 STEP_SECONDS = 2.0

@@ -6,10 +6,10 @@ the same optimum; searches from the other end are different searches (BENCHMARKS
 
 from __future__ import annotations
 
-from models import Scenario
-from models.decisions import Decisions, PhaseDecision
-from models.scenario import Policies
-from scheduler.build import BuiltModel
+from zenplan.models import Scenario
+from zenplan.models.decisions import Decisions, PhaseDecision
+from zenplan.models.scenario import Policies
+from zenplan.scheduler.build import BuiltModel
 
 
 def mirror(scenario: Scenario) -> Scenario | None:

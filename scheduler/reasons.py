@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from constraints.staffing import runs
-from models import Phase, Project, ProjectPlan, Scenario, Schedule
-from scheduler.timeline import Timeline
+from zenplan.constraints.staffing import runs
+from zenplan.models import Phase, Project, ProjectPlan, Scenario, Schedule
+from zenplan.scheduler.timeline import Timeline
 
 
 def unselected_reasons(scenario: Scenario, schedule: Schedule) -> dict[str, str]:

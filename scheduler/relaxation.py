@@ -19,11 +19,11 @@ from time import perf_counter
 
 from ortools.sat.python import cp_model
 
-from models import Scenario
-from models.decisions import Decisions
-from scheduler import mirror
-from scheduler.build import BuiltModel, build
-from scheduler.decode import decisions_from
+from zenplan.models import Scenario
+from zenplan.models.decisions import Decisions
+from zenplan.scheduler import mirror
+from zenplan.scheduler.build import BuiltModel, build
+from zenplan.scheduler.decode import decisions_from
 
 # A search on the relaxation needs at least this long to be worth starting (seconds).
 MIN_SECONDS = 0.05

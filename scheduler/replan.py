@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 from time import perf_counter
 
-from models import Scenario, Schedule, parse_scenario
-from models.decisions import Decisions, PhaseDecision
-from models.diff import ScheduleDiff, diff
-from models.scenario import Incident
-from models.schedule import SolverInfo
-from scheduler import greedy
-from scheduler.build import build
-from scheduler.decode import hint
-from scheduler.options import SolveOptions
-from scheduler.solve import ProgressCallback, Reporter, solve_built
+from zenplan.models import Scenario, Schedule, parse_scenario
+from zenplan.models.decisions import Decisions, PhaseDecision
+from zenplan.models.diff import ScheduleDiff, diff
+from zenplan.models.scenario import Incident
+from zenplan.models.schedule import SolverInfo
+from zenplan.scheduler import greedy
+from zenplan.scheduler.build import build
+from zenplan.scheduler.decode import hint
+from zenplan.scheduler.options import SolveOptions
+from zenplan.scheduler.solve import ProgressCallback, Reporter, solve_built
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from constraints.balance import FAIRNESS_SCALE, fairness_coefficient
-from constraints.context import OBJECTIVE_SCALE, money
-from models import Project, Scenario, Schedule
+from zenplan.constraints.balance import FAIRNESS_SCALE, fairness_coefficient
+from zenplan.constraints.context import OBJECTIVE_SCALE, money
+from zenplan.models import Project, Scenario, Schedule
 
 
 def evaluate(scenario: Scenario, schedule: Schedule) -> float:

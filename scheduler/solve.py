@@ -9,18 +9,18 @@ from time import perf_counter
 
 from ortools.sat.python import cp_model
 
-from constraints.context import OBJECTIVE_SCALE
-from models import Scenario, Schedule
-from models.decisions import Decisions
-from models.schedule import SolverInfo, SolveStatus
-from scheduler import greedy, lns, mirror, relaxation
-from scheduler.assemble import assemble
-from scheduler.build import BuiltModel, build
-from scheduler.check import check
-from scheduler.decode import decisions_from, hint
-from scheduler.explain import explain
-from scheduler.options import SolveOptions, Strategy
-from scheduler.reasons import optimistic_bound
+from zenplan.constraints.context import OBJECTIVE_SCALE
+from zenplan.models import Scenario, Schedule
+from zenplan.models.decisions import Decisions
+from zenplan.models.schedule import SolverInfo, SolveStatus
+from zenplan.scheduler import greedy, lns, mirror, relaxation
+from zenplan.scheduler.assemble import assemble
+from zenplan.scheduler.build import BuiltModel, build
+from zenplan.scheduler.check import check
+from zenplan.scheduler.decode import decisions_from, hint
+from zenplan.scheduler.explain import explain
+from zenplan.scheduler.options import SolveOptions, Strategy
+from zenplan.scheduler.reasons import optimistic_bound
 
 # Above this many projects the whole model is too large for CP-SAT's own search to improve
 # the greedy plan within a minute on 2 cores (BENCHMARKS.md); search neighbourhoods instead.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from models import Scenario, Schedule
+from zenplan.models import Scenario, Schedule
 
 
 @dataclass

@@ -105,6 +105,6 @@ echo "== ruff"
 python3 -m ruff check .
 python3 -m ruff format --check .
 echo "== mypy (core packages and the service)"
-python3 -m mypy models constraints scheduler charts api
+python3 -m mypy -p zenplan
 echo "== pytest"
 python3 -m pytest -q "$@"

@@ -6,8 +6,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from models import Scenario, Schedule, parse_scenario
-from scheduler import SolveOptions, check, solve
+from zenplan.models import Scenario, Schedule, parse_scenario
+from zenplan.scheduler import SolveOptions, check, solve
 
 BASE: dict[str, Any] = {
     "name": "tiny",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import EXAMPLE
 
-from models import Scenario, load_scenario
+from zenplan.models import Scenario, load_scenario
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from api.errors import ErrorOut
-from api.tables import MAX_ID
+from zenplan.api.errors import ErrorOut
+from zenplan.api.tables import MAX_ID
 
 Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip.")]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows to return at most.")]

@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from sqlmodel import Session
 
-from api.convert import schedule_of
-from api.deps import SessionDep, Viewer
-from api.errors import ApiError
-from api.reports import Comparison, compare
-from api.routes.common import ERRORS
-from api.routes.schedules import CHART_RESPONSES, ChartFormat, figure_response
-from api.tables import MAX_ID, ScheduleRecord
-from models import Schedule
+from zenplan.api.convert import schedule_of
+from zenplan.api.deps import SessionDep, Viewer
+from zenplan.api.errors import ApiError
+from zenplan.api.reports import Comparison, compare
+from zenplan.api.routes.common import ERRORS
+from zenplan.api.routes.schedules import CHART_RESPONSES, ChartFormat, figure_response
+from zenplan.api.tables import MAX_ID, ScheduleRecord
+from zenplan.models import Schedule
 
 router = APIRouter(prefix="/compare", tags=["compare"])
 
@@ -57,7 +57,7 @@ def compare_chart(
     schedule_ids: ScheduleIds, session: SessionDep, _: Viewer, format: ChartFormat = "html"
 ) -> Response:
     """Each project's go-live in each schedule, as a page or plotly JSON."""
-    from charts import compare_chart as chart
+    from zenplan.charts import compare_chart as chart
 
     _records, schedules, labels = load_schedules(session, schedule_ids)
     return figure_response(chart(schedules, labels), format, "comparison")

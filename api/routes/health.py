@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.deps import RunnerDep, SessionDep
+from zenplan.api.deps import RunnerDep, SessionDep
 
 
 class Health(BaseModel):

@@ -8,15 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Path, Query, Response
 from sqlmodel import Session
 
-from api import crud
-from api.convert import replan_scenario, scenario_of, schedule_of
-from api.deps import Planner, RunnerDep, SessionDep, SettingsDep, Viewer
-from api.errors import ApiError, ErrorOut, not_found
-from api.jobs import JobRunner
-from api.routes.common import ERRORS, Limit, Offset
-from api.routes.scenarios import ScenarioId, version_or_404
-from api.settings import Settings
-from api.tables import (
+from zenplan.api import crud
+from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
+from zenplan.api.deps import Planner, RunnerDep, SessionDep, SettingsDep, Viewer
+from zenplan.api.errors import ApiError, ErrorOut, not_found
+from zenplan.api.jobs import JobRunner
+from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.scenarios import ScenarioId, version_or_404
+from zenplan.api.settings import Settings
+from zenplan.api.tables import (
     FINISHED,
     MAX_ID,
     Job,
@@ -28,7 +28,7 @@ from api.tables import (
     SolveRequest,
     now,
 )
-from models.scenario import Incident
+from zenplan.models.scenario import Incident
 
 router = APIRouter(tags=["jobs"])
 

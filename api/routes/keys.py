@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from api import crud
-from api.deps import Admin, SessionDep
-from api.errors import not_found
-from api.routes.common import ERRORS
-from api.tables import MAX_ID, ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+from zenplan.api import crud
+from zenplan.api.deps import Admin, SessionDep
+from zenplan.api.errors import not_found
+from zenplan.api.routes.common import ERRORS
+from zenplan.api.tables import MAX_ID, ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 
 router = APIRouter(prefix="/keys", tags=["keys"])
 

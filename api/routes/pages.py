@@ -13,13 +13,20 @@ from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from api import crud
-from api.convert import schedule_of
-from api.deps import KEY_COOKIE, Caller, SessionDep, api_key_header, identify, identify_async
-from api.reports import compare, for_sponsor
-from api.routes.compare import ScheduleIds, load_schedules
-from api.routes.schedules import ScheduleId, record_or_404, solved_pair
-from api.tables import ScenarioPublic, ScheduleSummary
+from zenplan.api import crud
+from zenplan.api.convert import schedule_of
+from zenplan.api.deps import (
+    KEY_COOKIE,
+    Caller,
+    SessionDep,
+    api_key_header,
+    identify,
+    identify_async,
+)
+from zenplan.api.reports import compare, for_sponsor
+from zenplan.api.routes.compare import ScheduleIds, load_schedules
+from zenplan.api.routes.schedules import ScheduleId, record_or_404, solved_pair
+from zenplan.api.tables import ScenarioPublic, ScheduleSummary
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
@@ -138,8 +145,8 @@ def schedule_page(
     sponsor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Response:
     """The Gantt of the schedule (or of one sponsor's projects), its projects and KPIs."""
-    from charts import project_gantt
-    from charts.gantt import kpi_rows
+    from zenplan.charts import project_gantt
+    from zenplan.charts.report import kpi_rows
 
     record = record_or_404(session, schedule_id)
     scenario, schedule = solved_pair(session, record)
@@ -172,7 +179,7 @@ def compare_page(
     schedule_ids: ScheduleIds, request: Request, session: SessionDep, caller: PageCaller
 ) -> Response:
     """KPI deltas, moved projects and the go-live chart of two or more schedules."""
-    from charts import compare_chart
+    from zenplan.charts import compare_chart
 
     _, schedules, labels = load_schedules(session, schedule_ids)
     chart = compare_chart(schedules, labels).to_html(

@@ -13,12 +13,12 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, Response, Uploa
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
-from api import crud
-from api.convert import validate_document
-from api.deps import Planner, SessionDep, Viewer
-from api.errors import ApiError, ErrorOut, not_found
-from api.routes.common import ERRORS, Limit, Offset
-from api.tables import (
+from zenplan.api import crud
+from zenplan.api.convert import validate_document
+from zenplan.api.deps import Planner, SessionDep, Viewer
+from zenplan.api.errors import ApiError, ErrorOut, not_found
+from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.tables import (
     MAX_ID,
     ScenarioDetail,
     ScenarioPublic,
@@ -27,9 +27,9 @@ from api.tables import (
     ScenarioVersion,
     VersionPublic,
 )
-from api.workbook import read_files, to_document
-from models import MAX_HORIZON, Scenario
-from models.loading import parse_text
+from zenplan.api.workbook import read_files, to_document
+from zenplan.models import MAX_HORIZON, Scenario
+from zenplan.models.loading import parse_text
 
 router = APIRouter(prefix="/scenarios", tags=["scenarios"])
 

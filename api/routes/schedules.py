@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from fastapi import APIRouter, Path, Query, Response
 from sqlmodel import Session
 
-from api import crud
-from api.convert import replan_scenario, scenario_of, schedule_of
-from api.deps import SessionDep, Viewer
-from api.errors import ApiError, not_found
-from api.reports import Assignment, as_csv, assignments, for_sponsor
-from api.routes.common import ERRORS, Limit, Offset
-from api.tables import (
+from zenplan.api import crud
+from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
+from zenplan.api.deps import SessionDep, Viewer
+from zenplan.api.errors import ApiError, not_found
+from zenplan.api.reports import Assignment, as_csv, assignments, for_sponsor
+from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.tables import (
     MAX_ID,
     ReplanDiff,
     ScenarioVersion,
@@ -22,8 +22,8 @@ from api.tables import (
     ScheduleRecord,
     ScheduleSummary,
 )
-from models import KPIs, Scenario, Schedule
-from models.diff import ScheduleDiff
+from zenplan.models import KPIs, Scenario, Schedule
+from zenplan.models.diff import ScheduleDiff
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -151,7 +151,7 @@ def read_gantt(
     sponsor: Filter = None,
 ) -> Response:
     """The Gantt chart by project or by person, optionally of one sponsor's projects."""
-    from charts import people_gantt, project_gantt
+    from zenplan.charts import people_gantt, project_gantt
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
     shown = for_sponsor(scenario, schedule, sponsor)
@@ -172,7 +172,7 @@ def read_load(
 ) -> Response:
     """Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
     against available people (heatmap), or each project's working and waiting time (flow)."""
-    from charts import flow_chart, gpu_load, load_chart, skill_heatmap
+    from zenplan.charts import flow_chart, gpu_load, load_chart, skill_heatmap
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
     chart = {"overview": load_chart, "gpus": gpu_load, "skills": skill_heatmap, "flow": flow_chart}
@@ -183,7 +183,7 @@ def read_load(
 @router.get("/{schedule_id}/report", responses={**ERRORS, 200: {"content": {"text/html": {}}}})
 def read_report(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
     """The whole schedule report as one self-contained page: KPIs, Gantts and load charts."""
-    from charts import report_html
+    from zenplan.charts import report_html
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
     return Response(report_html(scenario, schedule), media_type="text/html")

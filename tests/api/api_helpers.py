@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from api import crud
-from api.tables import Role
+from zenplan.api import crud
+from zenplan.api.tables import Role
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette asks for httpx2; httpx works the same here
@@ -103,7 +103,7 @@ def wait_for_job(
 
 def generated(projects: int, seed: int) -> dict[str, Any]:
     """A generated portfolio as a JSON document (dates as ISO text)."""
-    from scenarios.generator import generate
+    from zenplan.scenarios.generator import generate
 
     document: dict[str, Any] = json.loads(json.dumps(generate(projects, seed=seed), default=str))
     return document

@@ -20,8 +20,8 @@ from api_helpers import add_key
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from api.app import create_app
-from api.settings import Settings
+from zenplan.api.app import create_app
+from zenplan.api.settings import Settings
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette asks for httpx2; httpx works the same here

@@ -10,9 +10,9 @@ from pydantic import ValidationError
 from sqlalchemy import text
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.cli import app as cli
-from api.settings import Settings
+from zenplan.api.app import create_app
+from zenplan.api.cli import app as cli
+from zenplan.api.settings import Settings
 
 Headers = dict[str, dict[str, str]]
 

@@ -9,7 +9,7 @@ import yaml
 from builders import EXAMPLE
 from typer.testing import CliRunner
 
-from api.cli import app
+from zenplan.api.cli import app
 
 runner = CliRunner()
 

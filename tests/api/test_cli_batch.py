@@ -12,7 +12,7 @@ import yaml
 from builders import phase, project, scenario_of
 from typer.testing import CliRunner
 
-from api.cli import app
+from zenplan.api.cli import app
 
 runner = CliRunner()
 DS3 = ("data_science", 3, 1)

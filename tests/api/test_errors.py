@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from api_helpers import TestClient, add_key, tiny
 
-from api.app import create_app
-from api.settings import Settings
+from zenplan.api.app import create_app
+from zenplan.api.settings import Settings
 
 Headers = dict[str, dict[str, str]]
 

@@ -16,11 +16,11 @@ import pytest
 from api_helpers import TestClient, create_scenario, generated, tiny, wait_for_job
 from sqlmodel import Session
 
-from api import crud
-from api.app import create_app
-from api.db import make_engine, migrate
-from api.settings import Settings
-from api.tables import Job
+from zenplan.api import crud
+from zenplan.api.app import create_app
+from zenplan.api.db import make_engine, migrate
+from zenplan.api.settings import Settings
+from zenplan.api.tables import Job
 
 Headers = dict[str, dict[str, str]]
 FAST = {"time_limit": 2, "workers": 1, "seed": 7}

@@ -8,8 +8,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import api.tables
-from api.db import MIGRATIONS, alembic_config, make_engine, migrate
+from zenplan.api import tables as table_module
+from zenplan.api.db import MIGRATIONS, alembic_config, make_engine, migrate
 
 
 def test_migrations_create_every_table_and_run_twice(database_url: str) -> None:
@@ -42,7 +42,7 @@ def test_the_models_match_the_latest_migration(database_url: str) -> None:
 
 
 def test_the_migrations_are_package_data() -> None:
-    assert Path(api.tables.__file__).parent / "migrations" == MIGRATIONS
+    assert Path(table_module.__file__).resolve().parent / "migrations" == MIGRATIONS
     scripts = ScriptDirectory.from_config(alembic_config("sqlite://"))
     assert scripts.get_current_head() == "0002"
     pyproject = (Path(__file__).parents[2] / "pyproject.toml").read_text()

@@ -21,11 +21,11 @@ import uvicorn
 from api_helpers import TestClient, add_key, create_scenario, tiny
 from sqlmodel import Session
 
-from api import crud
-from api.app import create_app
-from api.convert import scenario_of
-from api.settings import Settings
-from scheduler import greedy_plan
+from zenplan.api import crud
+from zenplan.api.app import create_app
+from zenplan.api.convert import scenario_of
+from zenplan.api.settings import Settings
+from zenplan.scheduler import greedy_plan
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

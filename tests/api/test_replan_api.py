@@ -12,11 +12,11 @@ import pytest
 from api_helpers import TestClient, add_key, create_scenario, tiny, wait_for_job
 from sqlmodel import Session
 
-from api import crud
-from api.app import create_app
-from api.settings import Settings
-from models import parse_scenario
-from scheduler import greedy_plan
+from zenplan.api import crud
+from zenplan.api.app import create_app
+from zenplan.api.settings import Settings
+from zenplan.models import parse_scenario
+from zenplan.scheduler import greedy_plan
 
 Headers = dict[str, dict[str, str]]
 FAST = {"time_limit": 2, "workers": 1, "seed": 3}

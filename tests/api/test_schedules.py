@@ -10,9 +10,9 @@ import pytest
 from api_helpers import TestClient, create_scenario, tiny
 from sqlmodel import Session
 
-from api import crud
-from models import parse_scenario
-from scheduler import greedy_plan
+from zenplan.api import crud
+from zenplan.models import parse_scenario
+from zenplan.scheduler import greedy_plan
 
 Headers = dict[str, dict[str, str]]
 

@@ -13,8 +13,8 @@ from api_helpers import TestClient, add_key, create_scenario
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 
-from api.app import create_app
-from api.settings import Settings
+from zenplan.api.app import create_app
+from zenplan.api.settings import Settings
 
 EXAMPLES_PER_OPERATION = 10
 EXAMPLES_PER_DOCUMENT = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.graph import (
+from zenplan.benchmarks.graph import (
     ancestors,
     predecessors_of,
     real_predecessors,

@@ -9,9 +9,13 @@ from pathlib import Path
 import psplib
 import pytest
 
-from benchmarks.graph import real_predecessors
-from benchmarks.mplib_adapter import mplib_document, read_mplib_reference, scenario_from_mplib
-from models import MAX_HORIZON, parse_scenario
+from zenplan.benchmarks.graph import real_predecessors
+from zenplan.benchmarks.mplib_adapter import (
+    mplib_document,
+    read_mplib_reference,
+    scenario_from_mplib,
+)
+from zenplan.models import MAX_HORIZON, parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mplib"
 SYNTHETIC = FIXTURES / "MPLIB_synthetic_0.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.mspsp_adapter import (
+from zenplan.benchmarks.mspsp_adapter import (
     derived_data_problems,
     mspsp_document,
     parse_dzn,
@@ -16,7 +16,7 @@ from benchmarks.mspsp_adapter import (
     scenario_from_mspsp,
     unrelated_pairs,
 )
-from models import parse_scenario
+from zenplan.models import parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "mspsp"
 INSTANCE = FIXTURES / "inst_set2c_sf0_nc2.1_n20_l4_m4_00.dzn"

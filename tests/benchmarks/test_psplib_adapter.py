@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.psplib_adapter import (
+from zenplan.benchmarks.psplib_adapter import (
     instance_set,
     psplib_document,
     psplib_optimum,
     read_psplib_reference,
     scenario_from_psplib,
 )
-from models import Scenario, parse_scenario
+from zenplan.models import Scenario, parse_scenario
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "psplib"
 INSTANCES = sorted(FIXTURES.glob("*.sm"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.psplib_adapter import scenario_from_psplib
-from scheduler import SolveOptions, check, solve
+from zenplan.benchmarks.psplib_adapter import scenario_from_psplib
+from zenplan.scheduler import SolveOptions, check, solve
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "psplib"
 OPTIMA = {

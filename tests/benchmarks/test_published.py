@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.published import main, markdown, read_reference_results, summarize_published
-from benchmarks.runner import Instance
+from zenplan.benchmarks.published import main, markdown, read_reference_results, summarize_published
+from zenplan.benchmarks.runner import Instance
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "benchdata"
 HEADER = (

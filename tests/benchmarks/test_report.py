@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.report import main, markdown, read_csv, with_pyjobshop_from
-from benchmarks.runner import BenchRow, summarize, write_csv
+from zenplan.benchmarks.report import main, markdown, read_csv, with_pyjobshop_from
+from zenplan.benchmarks.runner import BenchRow, summarize, write_csv
 
 
 def test_csv_round_trip_and_summary_table(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from benchmarks.runner import (
+from zenplan.api.cli import app
+from zenplan.benchmarks.runner import (
     BenchRow,
     bench_set,
     gap_pct,
@@ -20,7 +20,7 @@ from benchmarks.runner import (
     summarize,
     write_csv,
 )
-from scheduler import SolveOptions
+from zenplan.scheduler import SolveOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "benchdata"
@@ -179,14 +179,14 @@ def test_gap(makespan: int | None, best: int | None, expected: float | None) -> 
 
 
 def test_a_pyjobshop_failure_is_recorded_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    import benchmarks.pyjobshop_model
-    from benchmarks.mplib_adapter import scenario_from_mplib
-    from benchmarks.runner import _run_pyjobshop
+    from zenplan.benchmarks import pyjobshop_model
+    from zenplan.benchmarks.mplib_adapter import scenario_from_mplib
+    from zenplan.benchmarks.runner import _run_pyjobshop
 
     def broken(*_args: object) -> None:
         raise RuntimeError("solver crashed")
 
-    monkeypatch.setattr(benchmarks.pyjobshop_model, "solve_with_pyjobshop", broken)
+    monkeypatch.setattr(pyjobshop_model, "solve_with_pyjobshop", broken)
     row = BenchRow("mplib", "x", 6, False)
     _run_pyjobshop(row, scenario_from_mplib(FIXTURES / "mplib" / "MPLIB_synthetic_0.txt"), SMOKE)
     assert row.pyjobshop is None

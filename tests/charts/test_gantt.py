@@ -11,9 +11,9 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from charts import people_gantt, project_gantt, report_html, write_gantt_html
-from charts.gantt import REPORT_FIGURES
-from models import Scenario, Schedule, parse_scenario
+from zenplan.charts import people_gantt, project_gantt, report_html, write_gantt_html
+from zenplan.charts.report import REPORT_FIGURES
+from zenplan.models import Scenario, Schedule, parse_scenario
 
 MS_PER_DAY = 86_400_000
 START = date(2027, 1, 4)  # a Monday; weekly periods
@@ -361,7 +361,7 @@ def test_html_report_replaces_atomically(
     def broken(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("models.files.os.replace", broken)
+    monkeypatch.setattr("zenplan.models.files.os.replace", broken)
     with pytest.raises(OSError, match="disk full"):
         write_gantt_html(scenario, schedule, target)
     assert target.read_text(encoding="utf-8") == "old page"

@@ -8,8 +8,8 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from charts import flow_chart, gpu_load, report_html, skill_heatmap
-from models import Scenario, Schedule, parse_scenario
+from zenplan.charts import flow_chart, gpu_load, report_html, skill_heatmap
+from zenplan.models import Scenario, Schedule, parse_scenario
 
 HORIZON = 10
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from builders import phase, project, scenario_of, solved
 from ortools.sat.python import cp_model
 
-from constraints.staffing import MAX_SKILL_GROUPS, skill_groups
-from constraints.variables import Background
-from scheduler import greedy
-from scheduler.build import build
+from zenplan.constraints.staffing import MAX_SKILL_GROUPS, skill_groups
+from zenplan.constraints.variables import Background
+from zenplan.scheduler import greedy
+from zenplan.scheduler.build import build
 
 # x is held by xena and cy, y by yann and cy: each skill has two holders, both skills three.
 CROSS_TRAINED = [

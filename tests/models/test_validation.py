@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from models import InputError, parse_scenario
-from models.loading import parse_text
+from zenplan.models import InputError, parse_scenario
+from zenplan.models.loading import parse_text
 
 GOOD: dict[str, Any] = {
     "name": "v",

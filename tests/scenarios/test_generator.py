@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import scenarios
-from models import Scenario, load_scenario, parse_scenario
-from scenarios.generator import generate, generate_scenario, write_scenario
+from zenplan import scenarios
+from zenplan.models import Scenario, load_scenario, parse_scenario
+from zenplan.scenarios.generator import generate, generate_scenario, write_scenario
 
 EXAMPLE = Path(scenarios.__file__).parent / "example.yaml"
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from builders import phase, project, scenario_of
 
-from models import Schedule
-from scheduler import check
+from zenplan.models import Schedule
+from zenplan.scheduler import check
 
 STAFF = [
     {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from builders import phase, project, scenario_of, solved, starts
 
-from models import Schedule
-from scheduler import SolveOptions, check, solve
+from zenplan.models import Schedule
+from zenplan.scheduler import SolveOptions, check, solve
 
 DS3 = ("data_science", 3, 1)
 DE2 = ("data_engineering", 2, 1)

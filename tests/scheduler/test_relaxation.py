@@ -11,14 +11,14 @@ import pytest
 from builders import phase, project, scenario_of, solved
 from ortools.sat.python import cp_model
 
-from benchmarks.mspsp_adapter import scenario_from_mspsp
-from constraints.context import OBJECTIVE_SCALE
-from models import Scenario
-from models.decisions import Decisions
-from scheduler import greedy, mirror, relaxation
-from scheduler.build import BuiltModel, build
-from scheduler.check import check
-from scheduler.decode import decisions_from
+from zenplan.benchmarks.mspsp_adapter import scenario_from_mspsp
+from zenplan.constraints.context import OBJECTIVE_SCALE
+from zenplan.models import Scenario
+from zenplan.models.decisions import Decisions
+from zenplan.scheduler import greedy, mirror, relaxation
+from zenplan.scheduler.build import BuiltModel, build
+from zenplan.scheduler.check import check
+from zenplan.scheduler.decode import decisions_from
 
 MAKESPAN = {"value": 0, "lateness": 0, "balance": 0, "makespan": 1}
 CROSS_TRAINED = [
@@ -30,7 +30,7 @@ MSPSP = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "mspsp" /
 # The whole model's search did not prove this optimum (38) in 30 s on 2 workers (BENCHMARKS.md).
 HARD_PROOF = MSPSP / "inst_set2c_sf0_nc1.5_n30_l10_m6_00.dzn"
 needs_benchdata = pytest.mark.skipif(not HARD_PROOF.is_file(), reason="benchdata not here")
-solve_module = importlib.import_module("scheduler.solve")  # the module, not the function
+solve_module = importlib.import_module("zenplan.scheduler.solve")  # the module, not the function
 
 
 def _optimum(built: BuiltModel) -> int:

@@ -6,9 +6,9 @@ from datetime import date
 
 from builders import phase, project, scenario_of, solved
 
-from models.scenario import Incident
-from scheduler import SolveOptions, check
-from scheduler.replan import replan, with_incidents
+from zenplan.models.scenario import Incident
+from zenplan.scheduler import SolveOptions, check
+from zenplan.scheduler.replan import replan, with_incidents
 
 DS3 = ("data_science", 3, 1)
 OPTIONS = SolveOptions(time_limit=10, workers=2, relative_gap=0)

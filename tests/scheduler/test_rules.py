@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builders import phase, project, scenario_of, solved, starts
 
-from scheduler import evaluate
+from zenplan.scheduler import evaluate
 
 # Only ana has data_science >= 3; ben has data_science 2.
 DS3 = ("data_science", 3, 1)

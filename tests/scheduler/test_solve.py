@@ -10,17 +10,17 @@ from typing import Any
 import pytest
 from builders import phase, project, scenario_of, solved
 
-from constraints.context import OBJECTIVE_SCALE
-from models import Scenario, parse_scenario
-from models.schedule import SolverInfo
-from scenarios.generator import generate, generate_scenario
-from scheduler import SolveOptions, check, evaluate, greedy_plan, mirror, solve
-from scheduler.assemble import assemble
-from scheduler.build import build
-from scheduler.decode import decisions_from
-from scheduler.solve import Reporter, _Handover, _solver
+from zenplan.constraints.context import OBJECTIVE_SCALE
+from zenplan.models import Scenario, parse_scenario
+from zenplan.models.schedule import SolverInfo
+from zenplan.scenarios.generator import generate, generate_scenario
+from zenplan.scheduler import SolveOptions, check, evaluate, greedy_plan, mirror, solve
+from zenplan.scheduler.assemble import assemble
+from zenplan.scheduler.build import build
+from zenplan.scheduler.decode import decisions_from
+from zenplan.scheduler.solve import Reporter, _Handover, _solver
 
-solve_module = importlib.import_module("scheduler.solve")
+solve_module = importlib.import_module("zenplan.scheduler.solve")
 
 
 def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
@@ -147,7 +147,7 @@ J301_1 = Path(__file__).resolve().parents[3] / "shared/benchdata/psplib/j30/j301
 def test_restarts_use_the_time_when_no_first_plan_beats_the_one_known() -> None:
     """PSPLIB j301_1: first plans are not proven, so restarts go on with new seeds until the
     time is up; none beats the optimum, so none is kept."""
-    from benchmarks.psplib_adapter import scenario_from_psplib
+    from zenplan.benchmarks.psplib_adapter import scenario_from_psplib
 
     scenario = scenario_from_psplib(J301_1)
     optimum = solve(scenario, SolveOptions(time_limit=20, workers=2))

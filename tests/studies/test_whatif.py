@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from builders import phase, project, scenario_of
 
-from scheduler import SolveOptions
-from scheduler.batch import run_batch
-from scheduler.executors import InProcess
-from scheduler.whatif import (
+from zenplan.scheduler import SolveOptions
+from zenplan.studies.batch import run_batch
+from zenplan.studies.executors import InProcess
+from zenplan.studies.whatif import (
     Change,
     Variant,
     VariantError,

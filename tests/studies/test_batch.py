@@ -14,9 +14,9 @@ import pytest
 import ray
 from builders import phase, project, scenario_of
 
-from scheduler import SolveOptions, check, solve
-from scheduler.batch import BatchTask, read_tasks, run_batch, run_task, write_results
-from scheduler.executors import Executor, InProcess, LocalPool, RayCluster
+from zenplan.scheduler import SolveOptions, check, solve
+from zenplan.studies.batch import BatchTask, read_tasks, run_batch, run_task, write_results
+from zenplan.studies.executors import Executor, InProcess, LocalPool, RayCluster
 
 OPTIONS = SolveOptions(time_limit=2, workers=1, seed=1, relative_gap=0)
 DS3 = ("data_science", 3, 1)
@@ -158,7 +158,7 @@ def test_a_replan_batch_keeps_running_work_and_meets_the_sla(tmp_path: Path) -> 
     kept = result.schedule.project("fraud").phase(running.id)  # type: ignore[union-attr]
     assert kept is not None and kept.start == running.start
     assert "moved_share" in result.diff
-    from scheduler.replan import with_incidents
+    from zenplan.scheduler.replan import with_incidents
 
     assert check(with_incidents(scenario_of(**with_incident)), result.schedule) == []
 
@@ -173,8 +173,8 @@ def test_a_replan_without_its_baseline_fails_alone(tmp_path: Path) -> None:
 def test_the_core_imports_without_ray() -> None:
     code = (
         "import sys; sys.modules['ray'] = None\n"
-        "import scheduler.batch, scheduler.whatif, scheduler.risk\n"
-        "from scheduler.executors import executor_for\n"
+        "import zenplan.studies.batch, zenplan.studies.whatif, zenplan.studies.risk\n"
+        "from zenplan.studies.executors import executor_for\n"
         "try:\n"
         "    executor_for(ray='auto')\n"
         "except ValueError as error:\n"

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from models import Phase, PhasePlan, Scenario, Schedule
-from scheduler.executors import Executor
+from zenplan.models import Phase, PhasePlan, Scenario, Schedule
+from zenplan.studies.executors import Executor
 
 CHUNK_SAMPLES = 250
 PLANNED = ("optimal", "feasible")

@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 import yaml
 
-from models.loading import read_document
-from scheduler.batch import BatchResult, BatchTask, unique_names
-from scheduler.options import SolveOptions
+from zenplan.models.loading import read_document
+from zenplan.scheduler.options import SolveOptions
+from zenplan.studies.batch import BatchResult, BatchTask, unique_names
 
 BASELINE = "baseline"
 HIRE = "staff+"

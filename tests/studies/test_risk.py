@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from builders import phase, project, scenario_of, solved
 
-from models import Scenario, Schedule
-from scheduler.executors import InProcess, LocalPool
-from scheduler.risk import ProjectRisk, assess, percentile
+from zenplan.models import Scenario, Schedule
+from zenplan.studies.executors import InProcess, LocalPool
+from zenplan.studies.risk import ProjectRisk, assess, percentile
 
 DS3 = ("data_science", 3, 1)
 DE3 = ("data_engineering", 3, 1)

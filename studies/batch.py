@@ -19,12 +19,12 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from models import InputError, Schedule, load_schedule, parse_scenario
-from models.files import write_atomic
-from models.loading import read_document
-from scheduler.executors import Executor
-from scheduler.options import SolveOptions
-from scheduler.solve import solve
+from zenplan.models import InputError, Schedule, load_schedule, parse_scenario
+from zenplan.models.files import write_atomic
+from zenplan.models.loading import read_document
+from zenplan.scheduler.options import SolveOptions
+from zenplan.scheduler.solve import solve
+from zenplan.studies.executors import Executor
 
 PLANNED = ("optimal", "feasible")
 
@@ -124,7 +124,7 @@ def run_task(task: BatchTask) -> BatchResult:
         if task.now is None:
             schedule = solve(scenario, task.options)
             return BatchResult(task.name, task.source, schedule, seconds=_since(started))
-        from scheduler.replan import replan
+        from zenplan.scheduler.replan import replan
 
         assert task.baseline is not None, "a replan task needs a baseline"
         result = replan(scenario, task.baseline, task.now, task.options)

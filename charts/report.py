@@ -1,0 +1,190 @@
+"""The schedule report: one self-contained HTML page with the KPIs and every chart.
+
+``report_html`` assembles the page that ``write_gantt_html`` writes and the HTTP API serves:
+the Gantt charts of ``charts.gantt`` and the load figures of ``charts.load``, with plotly.js
+inlined once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plotly.offline import get_plotlyjs
+
+from zenplan.charts.gantt import people_gantt, project_gantt
+from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
+from zenplan.charts.text import esc, project_label
+from zenplan.models.files import write_atomic
+from zenplan.models.scenario import Scenario
+from zenplan.models.schedule import KPIs, Schedule
+
+__all__ = ["REPORT_FIGURES", "kpi_rows", "report_html", "write_gantt_html"]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
+    """The KPI table as (name, value in words) rows."""
+
+    def share(values: dict[str, float]) -> str:
+        return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
+
+    def counts(values: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in sorted(values.items())) or "—"
+
+    return [
+        ("Value", _number(kpis.value)),
+        ("Cost", _number(kpis.cost)),
+        ("ROI", _number(kpis.roi)),
+        ("Projects delivered", str(kpis.delivered)),
+        ("Delivered by size", counts(kpis.delivered_by_size)),
+        ("Delivered by sponsor", counts(kpis.delivered_by_sponsor)),
+        ("Late projects", str(kpis.late)),
+        ("Lateness (periods)", str(kpis.lateness_periods)),
+        ("Makespan (periods)", str(kpis.makespan)),
+        ("Longest gap between go-lives (periods)", str(kpis.max_delivery_gap)),
+        ("Flow efficiency", f"{kpis.flow_efficiency:.0%}"),
+        ("Staff utilization", share(kpis.utilization)),
+        ("GPU utilization", share(kpis.gpu_utilization)),
+        ("Periods saved by dataset reuse", str(kpis.reuse_saved_periods)),
+    ]
+
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+       margin: 1.5rem 2rem; color: #222; }
+h1 { margin-bottom: 0.2rem; }
+.meta { color: #555; margin-top: 0; }
+.status { font-weight: 600; padding: 0.1rem 0.5rem; border-radius: 0.3rem; background: #eee; }
+.status-optimal { background: #d8f0d8; } .status-feasible { background: #e8f0d0; }
+.status-infeasible { background: #f6d5d5; } .status-unknown { background: #eee; }
+table.kpis { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+table.kpis th, table.kpis td { text-align: left; padding: 0.25rem 0.9rem 0.25rem 0;
+       border-bottom: 1px solid #e5e5e5; vertical-align: top; }
+table.kpis th { font-weight: 500; color: #555; }
+p.note { color: #555; margin: 0.2rem 0 0.4rem; max-width: 60rem; }
+pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
+"""
+
+
+# Div id of every figure on the report page, in page order.
+REPORT_FIGURES: tuple[str, ...] = (
+    "zenplan-projects",
+    "zenplan-people",
+    "zenplan-gpu-load",
+    "zenplan-skills",
+    "zenplan-flow",
+)
+
+
+def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
+    """Div id -> the figure as an HTML fragment (no plotly.js: the page inlines it once)."""
+    config = {"displaylogo": False, "responsive": True}
+    figures = (
+        project_gantt(scenario, schedule),
+        people_gantt(scenario, schedule),
+        gpu_load(scenario, schedule),
+        skill_heatmap(scenario, schedule),
+        flow_chart(scenario, schedule),
+    )
+    return {
+        div_id: figure.to_html(
+            full_html=False, include_plotlyjs=False, div_id=div_id, config=config
+        )
+        for div_id, figure in zip(REPORT_FIGURES, figures, strict=True)
+    }
+
+
+def report_html(scenario: Scenario, schedule: Schedule) -> str:
+    """The schedule report as one self-contained HTML page (plotly.js inlined once).
+
+    Sections: status and objective, KPIs, the project Gantt (with its sponsor filter), the
+    projects not selected, the people Gantt, GPU load, skill demand against supply and flow
+    efficiency. Each figure sits in a ``div`` with a fixed id (``REPORT_FIGURES``). The page
+    loads nothing from the network, so it works offline and can be served as it is.
+    """
+    figures = _report_figures(scenario, schedule)
+    projects, people, gpus, skills, flow = (figures[div_id] for div_id in REPORT_FIGURES)
+    kpi_table = "\n".join(
+        f"<tr><th>{esc(name)}</th><td>{esc(value)}</td></tr>"
+        for name, value in kpi_rows(schedule.kpis)
+    )
+    meta = [
+        f'status <span class="status status-{esc(schedule.status)}">{esc(schedule.status)}</span>',
+        f"objective {esc(_number(schedule.objective))}",
+        f"bound {esc(_number(schedule.bound))}",
+        f"solved in {schedule.solve_seconds:.1f} s",
+    ]
+    if schedule.solver is not None:
+        meta.append(f"engine {esc(schedule.solver.engine)}")
+    explanation = (
+        f'<h2>Why no plan</h2>\n<pre class="explanation">{esc(schedule.explanation)}</pre>'
+        if schedule.explanation
+        else ""
+    )
+    unselected = [p for p in schedule.projects if not p.selected]
+    not_selected = ""
+    if unselected:
+        items = "\n".join(
+            f"<li><b>{esc(project_label(scenario, p.id))}</b> [{esc(p.id)}]"
+            + (f": {esc(p.reason)}" if p.reason else "")
+            + "</li>"
+            for p in unselected
+        )
+        not_selected = f"<h2>Not selected</h2>\n<ul>\n{items}\n</ul>"
+    title = esc(scenario.name)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zenplan">
+<title>{title}: schedule</title>
+<style>{_CSS}</style>
+<script type="text/javascript">window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
+<script type="text/javascript">{get_plotlyjs()}</script>
+</head>
+<body>
+<h1>{title}</h1>
+<p class="meta">{" · ".join(meta)}</p>
+{explanation}
+<h2>KPIs</h2>
+<table class="kpis">
+{kpi_table}
+</table>
+<h2>Projects</h2>
+{projects}
+{not_selected}
+<h2>People</h2>
+{people}
+<h2>GPU load</h2>
+<p class="note">GPUs in use per period, stacked by project, against each pool's capacity.</p>
+{gpus}
+<h2>Skill demand against supply</h2>
+<p class="note">Share of the people holding a skill and available in a period who work with
+that skill; crosses mark fully booked cells.</p>
+{skills}
+<h2>Flow efficiency</h2>
+<p class="note">Per project, periods with work against periods waiting, from the start of
+its first phase to its go-live.</p>
+{flow}
+</body>
+</html>
+"""
+
+
+def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -> Path:
+    """Write one self-contained HTML page (plotly.js inlined: works offline) and return its path.
+
+    The page is ``report_html``: the scenario name, the solve status and objective, a KPI
+    table, the project Gantt (filterable by sponsor), the people Gantt, GPU load, the skill
+    heatmap and the flow chart. The file is written to a temporary file in the same directory
+    and moved into place, so readers never see a half-written page.
+    """
+    return write_atomic(path, report_html(scenario, schedule))

@@ -1,0 +1,24 @@
+"""Small helpers every chart module shares: escaping, project labels, the date axis unit."""
+
+from __future__ import annotations
+
+import html
+
+from zenplan.models.scenario import Project, Scenario
+
+MS_PER_DAY = 86_400_000  # plotly date axes count milliseconds
+
+
+def esc(value: object) -> str:
+    """``value`` as text safe inside plotly's HTML hover labels and our pages."""
+    return html.escape(str(value), quote=False)
+
+
+def find_project(scenario: Scenario, project_id: str) -> Project | None:
+    return next((p for p in scenario.projects if p.id == project_id), None)
+
+
+def project_label(scenario: Scenario, project_id: str) -> str:
+    """The project's name when it has one, else its id."""
+    project = find_project(scenario, project_id)
+    return project.name if project is not None and project.name else project_id

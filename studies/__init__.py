@@ -1,0 +1,1 @@
+"""Studies that solve many scenarios: batches, what-if variants, Monte Carlo risk."""
