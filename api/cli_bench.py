@@ -59,7 +59,9 @@ def bench(
     against: Annotated[
         str | None, typer.Option(help="Also solve each instance with: pyjobshop.")
     ] = None,
-    strategy: Annotated[str, typer.Option(help="auto, full or lns.")] = "auto",
+    strategy: Annotated[
+        str, typer.Option(help="auto (makespan for published sets), makespan, full or lns.")
+    ] = "auto",
     out: Annotated[
         Path | None, typer.Option(help="CSV file (default: bench-SET.csv here).")
     ] = None,
@@ -75,8 +77,8 @@ def bench(
     console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
     if against is not None and against not in AGAINST:
         raise _fail(f"--against must be one of {', '.join(AGAINST)}, got {against!r}")
-    if strategy not in ("auto", "full", "lns"):
-        raise _fail(f"--strategy must be auto, full or lns, got {strategy!r}")
+    if strategy not in ("auto", "makespan", "full", "lns"):
+        raise _fail(f"--strategy must be auto, makespan, full or lns, got {strategy!r}")
     if not data.is_dir():
         raise _fail(f"--data {data} is not a folder")
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from zenplan.models.decisions import ACQUISITION, acquisition_key
 
@@ -92,31 +92,22 @@ class KPIs(Out):
 
 
 class SolverInfo(Out):
+    """How a plan was found: what a user may need to repeat or judge it."""
+
     engine: Literal["cp-sat", "greedy", "manual"] = "cp-sat"
-    strategy: Literal["full", "lns"] | None = None
-    steps: int | None = None
+    strategy: Literal["full", "lns", "makespan"] | None = None
+    preset: str | None = None
     time_limit: float | None = None
     workers: int | None = None
     seed: int | None = None
     relative_gap: float | None = None
-    build_seconds: float | None = None
-    first_solution_seconds: float | None = None
+    deterministic: bool = False
     greedy_objective: float | None = None
-    # which plan CP-SAT was hinted with (full strategy): the greedy plan, its own first plan or
-    # the plan of the model without people, staffed
-    first_plan: Literal["greedy", "cp-sat", "relaxation"] | None = None
-    # seconds of search after the full search handed over (full strategy), and which search:
-    # neighbourhoods from its plan; or, when it never bettered its hint, the model without
-    # people searched on for a proof, or restarts from scratch
-    tail_seconds: float | None = None
-    tail: Literal["neighbourhoods", "relaxation", "restarts"] | None = None
-    restarts: int | None = None
-    # seconds of search on the model without people, and the bound it proved (full strategy)
-    relaxation_seconds: float | None = None
-    relaxation_bound: float | None = None
-    # how many of its plans were offered to people for staffing (more than one when its proven
-    # optimum's first plan could not be staffed)
-    relaxation_plans: int | None = None
+    first_solution_seconds: float | None = None
+    # where the reported bound comes from: the portfolio's relaxation, or CP-SAT's proof
+    bound_source: Literal["relaxation", "cp-sat"] | None = None
+    # diagnostics of the search (steps, seconds of its parts): for developers, not a contract
+    debug: dict[str, float | int | str] = Field(default_factory=dict)
 
 
 class Work(NamedTuple):
@@ -140,6 +131,15 @@ class Schedule(Out):
     kpis: KPIs = Field(default_factory=KPIs)
     explanation: str | None = None
     solver: SolverInfo | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def gap(self) -> float | None:
+        """How far the plan may be from the best possible: (bound - objective) / |bound|,
+        0 when proven optimal; None without a plan or bound."""
+        if self.status not in ("optimal", "feasible") or not self.bound:
+            return None
+        return max(0.0, (self.bound - self.objective) / abs(self.bound))
 
     def project(self, project_id: str) -> ProjectPlan | None:
         return next((p for p in self.projects if p.id == project_id), None)

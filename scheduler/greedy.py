@@ -9,6 +9,7 @@ warm start and the baseline benchmarks compare against.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from time import perf_counter
 
 from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
@@ -27,10 +28,11 @@ from zenplan.scheduler.score import project_units
 from zenplan.scheduler.timeline import Timeline
 
 
-def plan(scenario: Scenario) -> Schedule:
-    """The greedy schedule, with KPIs and a reason for every project left out."""
+def plan(scenario: Scenario, order: Sequence[Project] | None = None) -> Schedule:
+    """The greedy schedule, with KPIs and a reason for every project left out; projects are
+    taken in ``order`` when given, else in ``priority_order``."""
     started = perf_counter()
-    decisions, reasons = decide(scenario)
+    decisions, reasons = decide(scenario, order)
     return assemble(
         scenario,
         decisions,
@@ -102,11 +104,13 @@ def priority_order(scenario: Scenario) -> list[Project]:
     return sorted(scenario.scheduled_projects(), key=key)
 
 
-def decide(scenario: Scenario) -> tuple[Decisions, dict[str, str]]:
+def decide(
+    scenario: Scenario, order: Sequence[Project] | None = None
+) -> tuple[Decisions, dict[str, str]]:
     """Placement decisions for the projects that fit, and why the others do not."""
     planner = _Planner(scenario)
     reasons: dict[str, str] = {}
-    for project in priority_order(scenario):
+    for project in order if order is not None else priority_order(scenario):
         problem = planner.place(project)
         if problem is not None:
             reasons[project.id] = (

@@ -1,11 +1,13 @@
 """Large-portfolio search: improve a plan a few projects at a time.
 
-CP-SAT's own neighbourhood search copies and presolves the whole model for every step; on a
-200-project portfolio one step took seconds and 45 s improved the greedy plan by 0.03 %
-(BENCHMARKS.md). Here each step builds a small model instead: every project outside the
-neighbourhood stays as it is in the incumbent plan (frozen when it runs, left out when it does
-not), and CP-SAT re-plans the neighbourhood for a short time with the incumbent as its hint.
-A step is kept when the whole portfolio's objective improves.
+CP-SAT's own neighbourhood search copies and presolves the whole model for every step, which
+takes seconds on a large portfolio. Here each step builds a small model instead: every
+project outside the neighbourhood stays as it is in the incumbent plan (frozen when it runs,
+left out when it does not), and CP-SAT re-plans the neighbourhood for a short time with the
+incumbent as its hint. A step is kept when the whole portfolio's objective improves.
+
+Projects to insert are drawn by what the portfolio's relaxation (scheduler/bound.py) says
+they are worth: the share of its steps that ran them, times their value.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.constraints.variables import Background
 from zenplan.models import Scenario, Schedule
 from zenplan.models.decisions import APPROVAL, Decisions, dataset_of
+from zenplan.scheduler import presets
 from zenplan.scheduler.assemble import dataset_plans, project_plans
+from zenplan.scheduler.bound import PortfolioBound
 from zenplan.scheduler.build import build
 from zenplan.scheduler.decode import decisions_from, hint
+from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.score import objective_units
 
 # Seconds one neighbourhood may take; long enough for CP-SAT to prove most of them optimal.
@@ -57,20 +62,28 @@ def improve(
     scenario: Scenario,
     incumbent: Decisions,
     until: float,
-    workers: int,
-    seed: int,
+    options: SolveOptions,
+    guide: PortfolioBound | None = None,
     on_improve: Callable[[Decisions, float], None] | None = None,
     max_steps: int | None = None,
 ) -> SearchState:
     """Re-plan neighbourhoods of the incumbent until ``until`` (a perf_counter time) or
-    ``max_steps`` steps."""
-    rng = random.Random(seed)
+    ``max_steps`` steps. With ``options.deterministic`` the budget is CP-SAT's deterministic
+    time for the seconds left at the start, so the same inputs give the same steps."""
+    rng = random.Random(options.seed)
     projects = [p.id for p in scenario.scheduled_projects()]
     state = SearchState(incumbent, units_of(scenario, incumbent), min(FIRST_SIZE, len(projects)))
-    while perf_counter() < until - 0.2 and (max_steps is None or state.steps < max_steps):
-        free = _neighbourhood(scenario, state, rng)
-        step_limit = min(STEP_SECONDS, until - perf_counter())
-        found, proven = _replan(scenario, state.incumbent, free, step_limit, workers, rng)
+    budget = until - perf_counter()  # deterministic time left, in deterministic mode
+    weights = _insert_weights(scenario, guide)
+
+    def time_left() -> float:
+        return budget if options.deterministic else until - perf_counter()
+
+    while time_left() > 0.2 and (max_steps is None or state.steps < max_steps):
+        free = _neighbourhood(scenario, state, rng, weights)
+        step_limit = min(STEP_SECONDS, time_left())
+        found, proven, spent = _replan(scenario, state.incumbent, free, step_limit, options, rng)
+        budget -= spent
         state.steps += 1
         # Grow neighbourhoods that solve to optimality, shrink those that run out of time.
         if proven:
@@ -88,7 +101,19 @@ def improve(
     return state
 
 
-def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -> set[str]:
+def _insert_weights(scenario: Scenario, guide: PortfolioBound | None) -> dict[str, float]:
+    """How likely each project is drawn for insertion: its value, times the share of the
+    relaxation's steps that ran it (at least a little, so every project gets its chance)."""
+    weights = {}
+    for project in scenario.scheduled_projects():
+        share = 1.0 if guide is None else max(0.05, guide.selection.get(project.id, 0.0))
+        weights[project.id] = max(1.0, project.value) * share
+    return weights
+
+
+def _neighbourhood(
+    scenario: Scenario, state: SearchState, rng: random.Random, weights: dict[str, float]
+) -> set[str]:
     """Projects to re-plan together: those active in a time window, those sharing a person,
     or a random few; topped up with projects that do not run yet."""
     incumbent = state.incumbent
@@ -100,7 +125,7 @@ def _neighbourhood(scenario: Scenario, state: SearchState, rng: random.Random) -
     if kind == "insert" and left_out:
         # A project not yet in the plan, likelier the more it is worth, with the projects
         # that hold the people it would need.
-        newcomer = rng.choices(left_out, [max(1.0, scenario.project(p).value) for p in left_out])[0]
+        newcomer = rng.choices(left_out, [weights[p] for p in left_out])[0]
         needs = [r for phase in scenario.project(newcomer).phases for r in phase.requires]
         holders = {p.id for r in needs for p in scenario.qualified(r)}
         core = [
@@ -145,10 +170,11 @@ def _replan(
     incumbent: Decisions,
     free: set[str],
     time_limit: float,
-    workers: int,
+    options: SolveOptions,
     rng: random.Random,
-) -> tuple[Decisions | None, bool]:
-    """Best plan of the neighbourhood with the rest frozen; and whether it is proven optimal."""
+) -> tuple[Decisions | None, bool, float]:
+    """Best plan of the neighbourhood with the rest frozen, whether it is proven optimal, and
+    the deterministic time the step took."""
     decided = {
         key: phases
         for key, phases in incumbent.items()
@@ -166,13 +192,16 @@ def _replan(
     ]
     built = build(scenario, excluded=excluded, background=Background.of(scenario, decided))
     hint(built.variables, incumbent)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = rng.randrange(1 << 30)
-    solver.parameters.cp_model_probing_level = 0
+    solver = presets.solver(
+        options.preset,
+        time_limit,
+        options.workers,
+        rng.randrange(1 << 30),
+        deterministic=options.deterministic,
+    )
     code = solver.solve(built.model)
+    spent = solver.deterministic_time
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, False
+        return None, False, spent
     replanned = decisions_from(built.variables, solver.value)
-    return {**decided, **replanned}, code == cp_model.OPTIMAL
+    return {**decided, **replanned}, code == cp_model.OPTIMAL, spent

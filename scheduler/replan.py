@@ -17,7 +17,8 @@ from zenplan.scheduler import greedy
 from zenplan.scheduler.build import build
 from zenplan.scheduler.decode import hint
 from zenplan.scheduler.options import SolveOptions
-from zenplan.scheduler.solve import ProgressCallback, Reporter, solve_built
+from zenplan.scheduler.progress import ProgressCallback, Reporter
+from zenplan.scheduler.solve import run_model
 
 
 @dataclass
@@ -92,10 +93,12 @@ def replan(
         workers=options.workers,
         seed=options.seed,
         relative_gap=options.relative_gap,
-        build_seconds=round(perf_counter() - started, 3),
+        deterministic=options.deterministic,
+        preset=options.preset,
     )
+    info.debug["build_seconds"] = round(perf_counter() - started, 3)
     reporter = Reporter(started, on_progress)
-    schedule = solve_built(full, built, options, reporter, info)
+    schedule = run_model(full, built, options, reporter, info)
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)
 

@@ -44,11 +44,16 @@ def phase(
     }
 
 
-def solved(scenario: Scenario, time_limit: float = 10.0) -> Schedule:
+def solved(scenario: Scenario, time_limit: float = 10.0, strategy: str = "auto") -> Schedule:
     """Solve to optimality on 2 workers and assert the checker finds nothing wrong."""
-    schedule = solve(
-        scenario, SolveOptions(time_limit=time_limit, workers=2, seed=1, relative_gap=0)
+    options = SolveOptions(
+        time_limit=time_limit,
+        workers=2,
+        seed=1,
+        relative_gap=0,
+        strategy=strategy,  # type: ignore[arg-type]
     )
+    schedule = solve(scenario, options)
     assert schedule.status in ("optimal", "feasible"), schedule.explanation
     violations = check(scenario, schedule)
     assert not violations, [str(v) for v in violations]

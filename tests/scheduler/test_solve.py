@@ -1,26 +1,17 @@
-"""Solving end to end: greedy baseline, warm start, infeasible explanations, reasons."""
+"""Solving end to end: the greedy plans, the certified bound, the search, explanations."""
 
 from __future__ import annotations
 
-import importlib
-from pathlib import Path
-from time import perf_counter
 from typing import Any
 
 import pytest
 from builders import phase, project, scenario_of, solved
 
-from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.models import Scenario, parse_scenario
-from zenplan.models.schedule import SolverInfo
 from zenplan.scenarios.generator import generate, generate_scenario
-from zenplan.scheduler import SolveOptions, check, evaluate, greedy_plan, mirror, solve
-from zenplan.scheduler.assemble import assemble
-from zenplan.scheduler.build import build
-from zenplan.scheduler.decode import decisions_from
-from zenplan.scheduler.solve import Reporter, _Handover, _solver
-
-solve_module = importlib.import_module("zenplan.scheduler.solve")
+from zenplan.scheduler import SolveOptions, check, evaluate, greedy_plan, solve
+from zenplan.scheduler.bound import portfolio_bound
+from zenplan.scheduler.greedy import plan as greedy_in_order
 
 
 def test_greedy_plan_is_valid_on_the_example(example: Scenario) -> None:
@@ -42,123 +33,6 @@ def test_cp_sat_is_at_least_as_good_as_its_greedy_warm_start(example: Scenario) 
     plan = solved(example, time_limit=3)
     assert plan.objective >= baseline.objective
     assert plan.solver and plan.solver.first_solution_seconds is not None
-
-
-def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> None:
-    scenario = _two_jobs_on_one_gpu()
-    assert greedy_plan(scenario).kpis.makespan == 16
-    plan = solved(scenario, time_limit=5)
-    assert plan.solver is not None and plan.solver.first_plan == "cp-sat"
-    assert plan.kpis.makespan == 11 and plan.status == "optimal"
-
-
-def test_after_its_share_the_full_search_hands_over_to_neighbourhoods() -> None:
-    scenario = generate_scenario(30, seed=1)
-    baseline = greedy_plan(scenario)
-    plan = solve(scenario, SolveOptions(time_limit=10, workers=2, seed=0))
-    assert plan.status == "feasible" and check(scenario, plan) == []
-    assert plan.solver is not None and plan.solver.strategy == "full"
-    assert plan.solver.tail_seconds is not None and plan.solver.tail_seconds > 1
-    assert baseline.objective <= plan.objective <= plan.bound
-
-
-class _StubSolver:
-    stopped = False
-
-    def stop_search(self) -> None:
-        self.stopped = True
-
-
-@pytest.mark.parametrize(
-    ("objective", "bound", "plans_of_its_own", "hands_over", "stalled"),
-    [
-        (-100.0, -90.0, 1, True, False),  # 10% from the bound: neighbourhoods take over
-        (-100.0, -97.0, 1, False, False),  # 3%: the full search goes on to prove its plan
-        (-100.0, -90.0, 0, False, False),  # no plan of this search's yet: it keeps the time
-        (-120.0, -90.0, 1, True, True),  # only its hint found again: restarts take over
-    ],
-)
-def test_the_full_search_hands_over_only_from_a_plan_far_from_its_bound(
-    objective: float, bound: float, plans_of_its_own: int, hands_over: bool, stalled: bool
-) -> None:
-    reporter = Reporter(0.0, None)
-    reporter.found(-120.0)  # the hinted plan, reported before the full search starts
-    solver = _StubSolver()
-    handover = _Handover(solver, reporter)  # type: ignore[arg-type]
-    reporter.solutions += plans_of_its_own
-    reporter.objective, reporter.bound = objective, bound
-    handover._look()
-    assert handover.handed_over is hands_over and solver.stopped is hands_over
-    assert handover.stalled is stalled
-
-
-def _two_jobs_on_one_gpu() -> Scenario:
-    # The greedy plan places whole projects in order: `long` first takes the one GPU for 5
-    # periods, so `quick`'s 10-period tail waits (makespan 16). Starting `quick` first: 11.
-    gpu = [{"pool": "a100", "count": 1}]
-    jobs = [
-        project("a_long", phase("train", 5, gpus=gpu), priority="must"),
-        project(
-            "b_quick",
-            phase("prep", 1, gpus=gpu),
-            phase("serve", 10, after=["prep"]),
-            priority="must",
-        ),
-    ]
-    return scenario_of(
-        gpu_pools=[{"id": "a100", "capacity": 1}],
-        projects=jobs,
-        objective={"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
-    )
-
-
-def test_restarts_keep_only_a_plan_better_than_the_one_known() -> None:
-    scenario = _two_jobs_on_one_gpu()
-    options = SolveOptions(time_limit=1.5, workers=2, seed=0)
-    greedy = greedy_plan(scenario)
-    built = build(scenario)
-    reporter = Reporter(perf_counter(), None)
-    better, proven, count = solve_module._restarts(built, options, reporter, greedy.objective)
-    assert better is not None
-    plan = assemble(
-        scenario,
-        decisions_from(built.variables, better.value),
-        "feasible",
-        SolverInfo(),
-        objective=better.objective_value / OBJECTIVE_SCALE,
-        bound=0.0,
-        solve_seconds=0.0,
-    )
-    assert check(scenario, plan) == [] and plan.kpis.makespan == 11
-    assert reporter.objective == plan.objective > greedy.objective
-    # So small a model is solved at its first plan: proven, no second restart.
-    assert proven and count == 1
-
-    # Told of the optimum, the restart finds nothing better and proves the plan known optimal.
-    reporter = Reporter(perf_counter(), None)
-    better, proven, count = solve_module._restarts(built, options, reporter, plan.objective)
-    assert better is None and proven and count == 1 and reporter.objective is None
-
-
-J301_1 = Path(__file__).resolve().parents[3] / "shared/benchdata/psplib/j30/j301_1.sm"
-
-
-@pytest.mark.skipif(not J301_1.is_file(), reason="benchdata not here")
-def test_restarts_use_the_time_when_no_first_plan_beats_the_one_known() -> None:
-    """PSPLIB j301_1: first plans are not proven, so restarts go on with new seeds until the
-    time is up; none beats the optimum, so none is kept."""
-    from zenplan.benchmarks.psplib_adapter import scenario_from_psplib
-
-    scenario = scenario_from_psplib(J301_1)
-    optimum = solve(scenario, SolveOptions(time_limit=20, workers=2))
-    assert optimum.status == "optimal"
-    options = SolveOptions(time_limit=1.5, workers=2, seed=0)
-    reporter = Reporter(perf_counter(), None)
-    built = build(scenario)
-    better, proven, count = solve_module._restarts(built, options, reporter, optimum.objective)
-    assert better is None and not proven and count > 1 and reporter.objective is None
-    spent = perf_counter() - reporter.started
-    assert spent >= options.time_limit - solve_module.MIN_RESTART_SECONDS
 
 
 def test_progress_is_reported_while_solving(example: Scenario) -> None:
@@ -217,144 +91,125 @@ def test_large_portfolio_search_keeps_every_rule_and_never_loses_to_greedy() -> 
     scenario = parse_scenario(document)
     plan = solve(scenario, SolveOptions(time_limit=4, workers=2, seed=3))
     assert plan.solver is not None and plan.solver.strategy == "lns"
-    assert plan.solver.steps and plan.solver.steps > 0
+    assert plan.solver.debug.get("steps", 0) > 0
     assert check(scenario, plan) == []
     assert plan.solver.greedy_objective is not None
     assert plan.objective >= plan.solver.greedy_objective
     assert plan.objective == evaluate(scenario, plan)
 
 
-def test_neighbourhoods_push_work_toward_the_start_when_earlier_is_always_better() -> None:
-    """A makespan alone, or with lateness and value by go-live: every plan gains from earlier
-    work. A cost term reads who works, not when."""
-    phases = [phase("a", 2, ("data_science", 2, 1)), phase("b", 3, ("data_science", 2, 1))]
-    portfolio = scenario_of(
-        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
-        projects=[project("p", *phases, value=100, deadline="2027-02-01")],
-        objective={"value": 1, "lateness": 1, "cost": 1},
-    )
-    weighted = build(portfolio)
-    assert {"value", "lateness", "cost"} == set(weighted.objective.terms)
-    assert not solve_module.toward_start(weighted)
-    assert not _solver(SolveOptions(workers=2), 1, weighted).parameters.push_all_tasks_toward_start
-    earlier = {"value": 1, "lateness": 1, "cost": 0, "makespan": 1}
-    objective = portfolio.objective.model_copy(update=earlier)
-    regular = build(portfolio.model_copy(update={"objective": objective}))
-    assert set(regular.objective.terms) == {"value", "lateness", "makespan"}
-    assert solve_module.toward_start(regular)
-    assert _solver(SolveOptions(workers=4), 1, regular).parameters.push_all_tasks_toward_start
-
-
-def test_two_workers_run_max_lp_as_their_full_search_unless_the_model_is_large(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    scenario = scenario_of(projects=[project("p", phase("a", 2, ("data_science", 2, 1)))])
-    built = build(scenario)
-    assert list(_solver(SolveOptions(workers=2), 1, built).parameters.subsolvers) == ["max_lp"]
-    assert not _solver(SolveOptions(workers=4), 1, built).parameters.subsolvers
-    monkeypatch.setattr(solve_module, "MAX_LP_WORK_ITEMS", 0)  # MPLIB-sized: CP-SAT's choice
-    assert not _solver(SolveOptions(workers=2), 1, built).parameters.subsolvers
-
-
-def _gpu_fork(*extra: dict[str, Any]) -> Scenario:
-    """Five phases on one pool of 4 GPUs, no people: two chains from a common start, their
-    phases drawing 2-3 GPUs, so that the order on the pool sets the makespan; and any
-    ``extra`` phases."""
-    phases = [
-        phase("start", 1, after=[], gpus=[{"pool": "a100", "count": 2}]),
-        phase("a1", 3, after=["start"], gpus=[{"pool": "a100", "count": 3}]),
-        phase("a2", 2, after=["a1"], gpus=[{"pool": "a100", "count": 2}]),
-        phase("b1", 2, after=["start"], gpus=[{"pool": "a100", "count": 2}]),
-        phase("b2", 3, after=["b1"], gpus=[{"pool": "a100", "count": 3}]),
-        *extra,
+def _small_portfolios() -> list[Scenario]:
+    """Tiny portfolios where CP-SAT proves the optimum in seconds, with the rules that make
+    the bound work: people of several levels, a GPU pool, an ethics board, a large-project
+    cap, a reserve, soft and hard deadlines, sponsors to keep fair, costs."""
+    staff = [
+        {"id": "ana", "skills": {"data_science": 4, "analytics": 3}, "cost_per_period": 30},
+        {"id": "ben", "skills": {"data_science": 2, "data_engineering": 3}, "cost_per_period": 20},
+        {"id": "cy", "skills": {"data_engineering": 4, "mlops_batch": 3}, "cost_per_period": 25},
     ]
-    return scenario_of(
-        projects=[project("fork", *phases, priority="must")],
-        objective={"value": 0, "lateness": 0, "balance": 0, "makespan": 1},
-    )
+
+    def job(name: str, value: float, sponsor: str, **extra: Any) -> dict[str, Any]:
+        return project(
+            name,
+            phase("data", 2, ("data_engineering", 3, 1)),
+            phase("model", 3, ("data_science", 3, 1), gpus=[{"pool": "a100", "count": 2}]),
+            phase("deploy", 1, ("mlops_batch", 3, 1)),
+            value=value,
+            sponsor=sponsor,
+            **extra,
+        )
+
+    portfolios = []
+    for seed in range(3):
+        jobs = [
+            job("churn", 100 + 30 * seed, "cmo", deadline="2027-02-15"),
+            job("fraud", 160, "cfo", size="large", ethics="required"),
+            job("ltv", 90 + 20 * seed, "cmo", size="large"),
+            job("price", 70, "cfo", deadline="2027-03-15", deadline_hard=seed == 2),
+        ]
+        portfolios.append(
+            scenario_of(
+                calendar={"start": "2027-01-04", "horizon": 16},
+                staff=staff,
+                gpu_pools=[{"id": "a100", "capacity": 2}],
+                ethics_board={"capacity": 1, "review_duration": 2, "meeting_every": 3},
+                sponsors=[{"id": "cmo"}, {"id": "cfo"}],
+                projects=jobs,
+                policies={"max_concurrent_large": 1, "rd_reserve": 0.3},
+                objective={"value": 1, "lateness": 1, "balance": 1, "cost": 0.1},
+            )
+        )
+    return portfolios
 
 
-def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
-    monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("index", range(3))
+def test_the_bound_is_never_below_a_proven_optimum(index: int) -> None:
+    scenario = _small_portfolios()[index]
+    optimum = solve(scenario, SolveOptions(time_limit=30, workers=2, relative_gap=0))
+    assert optimum.status == "optimal" and check(scenario, optimum) == []
+    bound = portfolio_bound(scenario, time_limit=5)
+    assert bound is not None
+    assert bound.value >= optimum.objective
+    # and it binds: tighter than every project live at its earliest with no rule between them
+    assert bound.value < portfolio_bound(scenario, time_limit=0.001).value or bound.steps == 1
+
+
+def test_the_bound_binds_where_people_are_scarce() -> None:
+    """Two projects need the same one person for all 8 periods of a 10-period horizon: both
+    cannot be live early, and the bound says so."""
+    jobs = [
+        project(f"p{i}", phase("model", 8, ("data_science", 3, 1)), value=100) for i in range(2)
+    ]
+    scenario = scenario_of(calendar={"start": "2027-01-04", "horizon": 10}, projects=jobs)
+    optimum = solved(scenario)
+    bound = portfolio_bound(scenario, time_limit=5)
+    assert bound is not None and bound.value >= optimum.objective
+    # each project alone earns 100 x (10 - 8) = 200; the bound must not allow both
+    assert bound.value < 2 * 200
+    assert optimum.objective == pytest.approx(200)
+
+
+def test_a_solve_reports_the_bound_and_how_close_its_plan_is(example: Scenario) -> None:
+    plan = solve(example, SolveOptions(time_limit=3, workers=2))
+    assert plan.status in ("optimal", "feasible")
+    assert plan.bound >= plan.objective
+    assert plan.gap is not None and 0 <= plan.gap < 1
+    assert plan.solver is not None and plan.solver.bound_source in ("relaxation", "cp-sat")
+    assert plan.model_dump(mode="json")["gap"] == pytest.approx(plan.gap)
+
+
+def test_the_final_bound_is_never_weaker_than_one_reported_while_solving(
+    example: Scenario,
 ) -> None:
-    """With the scenario's mirror, the tail's slices alternate; here only the mirror's may
-    improve (the model's own slices stop at once), so the better plan is the mirror's, read
-    backwards and given back as a plan of the model itself, which the checker passes."""
-    scenario = _gpu_fork()
-    mirrored = mirror.mirror(scenario)
-    assert mirrored is not None
-    built = build(scenario)
-    worse = built.model.clone()
-    worse.add(built.variables.makespan() >= 12)  # a plan far from the optimum (9)
-    full = _solver(SolveOptions(time_limit=10, workers=2), 5, built)
-    assert full.solve(worse) == solve_module.cp_model.OPTIMAL
-    targets: list[bool] = []
-    limits: list[float] = []
-
-    def one_way(options: SolveOptions, seconds: float, target: Any, fixed: bool = False) -> Any:
-        solver = _solver(options, seconds, target, fixed)
-        original = solver.solve
-
-        def solve(model: Any, callback: Any = None) -> Any:
-            if solver.parameters.use_lns_only:  # a slice of the tail
-                targets.append(target is built)
-                limits.append(solver.parameters.lns_initial_deterministic_limit)
-                if target is built:  # the model's own slices find nothing
-                    solver.parameters.cp_model_presolve = False
-                    solver.parameters.stop_after_presolve = True
-            return original(model, callback)
-
-        solver.solve = solve  # type: ignore[method-assign]
-        return solver
-
-    monkeypatch.setattr(solve_module, "_solver", one_way)
-    options = SolveOptions(time_limit=10, workers=2)
-    reporter = Reporter(perf_counter(), None)
-    better, _ = solve_module._lns_tail(built, options, reporter, full, mirrored)
-    assert better is not None
-    assert True in targets and False in targets  # both directions ran
-    assert set(limits) == {solve_module.MIRROR_TAIL_LNS_LIMIT}  # short neighbourhood steps
-    objective = better.objective_value / OBJECTIVE_SCALE
-    assert objective > full.objective_value / OBJECTIVE_SCALE
-    decisions = decisions_from(built.variables, better.value)
-    schedule = assemble(
-        scenario, decisions, "feasible", SolverInfo(), objective=objective, bound=0, solve_seconds=0
+    seen: list[float] = []
+    plan = solve(
+        example,
+        SolveOptions(time_limit=3, workers=2),
+        lambda progress: seen.append(progress.bound) if progress.bound is not None else None,
     )
-    assert not check(scenario, schedule)
-    assert schedule.kpis.makespan < 12
+    assert seen and plan.bound <= min(seen) + 1e-6
 
 
-def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
-    """On the fork with a phase free to float, the makespan's optimum has plans whose work
-    ends later or earlier; the tie-broken objective keeps the optimum and picks the earliest
-    of them. A cost term reads more than when work is: no tie-break then."""
-    side = phase("side", 1, after=["start"], gpus=[{"pool": "a100", "count": 1}])
-    built = build(_gpu_fork(side))
-    tied = solve_module.tie_broken(built)
-    assert tied is not None
-    ends = sum(item.end for item in built.variables.work_items())
-    makespan = built.variables.makespan()
+def test_the_relaxations_order_gives_a_valid_plan() -> None:
+    scenario = generate_scenario(30, seed=2)
+    bound = portfolio_bound(scenario, time_limit=2)
+    assert bound is not None
+    ordered = bound.order(scenario.scheduled_projects())
+    assert [p.mandatory for p in ordered] == sorted((p.mandatory for p in ordered), reverse=True)
+    plan = greedy_in_order(scenario, ordered)
+    assert check(scenario, plan) == []
 
-    def solved_for(objective: Any, *rules: Any) -> Any:
-        model = built.model.clone()
-        for rule in rules:
-            model.add(rule)
-        model.maximize(objective)
-        solver = _solver(SolveOptions(workers=2), 10, built)
-        assert solver.solve(model) == solve_module.cp_model.OPTIMAL
-        return solver
 
-    plain = solved_for(built.objective.total())
-    broken = solved_for(tied)
-    optimum = plain.value(makespan)
-    assert broken.value(makespan) == optimum
-    earliest = solved_for(-ends, makespan == optimum).value(ends)
-    latest = solved_for(ends, makespan == optimum).value(ends)
-    assert latest > earliest  # the tie-break has a choice to make here
-    assert broken.value(ends) == earliest
-    costly = scenario_of(
-        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
-        projects=[project("p", phase("a", 2, ("data_science", 2, 1)))],
-        objective={"value": 1, "cost": 1},
-    )
-    assert solve_module.tie_broken(build(costly)) is None
+@pytest.mark.parametrize("projects", [12, 60])
+def test_deterministic_solves_give_the_same_plan_twice(projects: int) -> None:
+    scenario = generate_scenario(projects, seed=4)
+    options = SolveOptions(time_limit=2, workers=2, seed=3, deterministic=True)
+    first, second = solve(scenario, options), solve(scenario, options)
+    assert first.objective == second.objective and first.bound == second.bound
+    assert first.model_dump(include={"projects"}) == second.model_dump(include={"projects"})
+    assert check(scenario, first) == []
+
+
+def test_an_unknown_preset_is_refused_with_its_name() -> None:
+    with pytest.raises(ValueError, match=r"preset must be one of .* got .fastest."):
+        SolveOptions(preset="fastest")

@@ -5,20 +5,28 @@ from __future__ import annotations
 import importlib
 import math
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 import pytest
-from builders import phase, project, scenario_of, solved
+from builders import phase, project, scenario_of
+from builders import solved as solved_by
 from ortools.sat.python import cp_model
 
 from zenplan.benchmarks.mspsp_adapter import scenario_from_mspsp
 from zenplan.constraints.context import OBJECTIVE_SCALE
-from zenplan.models import Scenario
+from zenplan.models import Scenario, Schedule
 from zenplan.models.decisions import Decisions
+from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy, mirror, relaxation
+from zenplan.scheduler.assemble import assemble
 from zenplan.scheduler.build import BuiltModel, build
 from zenplan.scheduler.check import check
 from zenplan.scheduler.decode import decisions_from
+from zenplan.scheduler.greedy import plan as greedy_plan
+from zenplan.scheduler.options import SolveOptions
+from zenplan.scheduler.progress import Reporter
+from zenplan.scheduler.solve import solve
 
 MAKESPAN = {"value": 0, "lateness": 0, "balance": 0, "makespan": 1}
 CROSS_TRAINED = [
@@ -30,7 +38,12 @@ MSPSP = Path(__file__).resolve().parents[3] / "shared" / "benchdata" / "mspsp" /
 # The whole model's search did not prove this optimum (38) in 30 s on 2 workers (BENCHMARKS.md).
 HARD_PROOF = MSPSP / "inst_set2c_sf0_nc1.5_n30_l10_m6_00.dzn"
 needs_benchdata = pytest.mark.skipif(not HARD_PROOF.is_file(), reason="benchdata not here")
-solve_module = importlib.import_module("zenplan.scheduler.solve")  # the module, not the function
+solve_module = importlib.import_module("zenplan.scheduler.makespan")  # the module, not the function
+
+
+def solved(scenario: Scenario, time_limit: float = 10.0) -> Schedule:
+    """Solved by the makespan strategy, checked."""
+    return solved_by(scenario, time_limit, strategy="makespan")
 
 
 def _optimum(built: BuiltModel) -> int:
@@ -155,15 +168,15 @@ def test_solve_stops_at_the_relaxations_bound_when_it_holds() -> None:
     )
     plan = solved(scenario)
     assert plan.status == "optimal" and plan.kpis.makespan == 6
-    assert plan.solver.relaxation_bound == pytest.approx(plan.objective)
+    assert plan.solver.debug.get("relaxation_bound") == pytest.approx(plan.objective)
 
 
 def test_solve_keeps_searching_when_the_relaxations_bound_is_out_of_reach() -> None:
     scenario = _mentored_pair()
     plan = solved(scenario)
     assert plan.status == "optimal" and plan.kpis.makespan == 4
-    assert plan.solver.relaxation_bound is not None
-    assert plan.solver.relaxation_bound > plan.objective
+    assert plan.solver.debug.get("relaxation_bound") is not None
+    assert plan.solver.debug.get("relaxation_bound") > plan.objective
 
 
 @needs_benchdata
@@ -238,8 +251,11 @@ def test_a_staffed_relaxation_plan_that_costs_more_is_no_hint() -> None:
     info = solve_module.SolverInfo()
     options = solve_module.SolveOptions(time_limit=30, workers=2)
     solve_module._bound_by_relaxation(scenario, built, options, reporter, info)
-    assert info.relaxation_bound is not None and info.relaxation_bound > best.objective
-    assert info.first_plan is None and reporter.objective == best.objective
+    assert (
+        info.debug.get("relaxation_bound") is not None
+        and info.debug.get("relaxation_bound") > best.objective
+    )
+    assert info.debug.get("first_plan") is None and reporter.objective == best.objective
 
 
 def test_going_on_with_the_relaxation_starts_from_its_best_plan_not_the_whole_ones() -> None:
@@ -620,11 +636,11 @@ def test_a_proof_is_all_that_is_missing_so_the_relaxation_gets_the_time(
     assert solve_module._bound_by_relaxation(scenario, built, options, reporter, info) is None
     (fixed_seconds,) = [seconds for seconds, fixed in asked if fixed]
     assert 8 < fixed_seconds <= 10 * (1 - solve_module.PROOF_RESERVE_SHARE)
-    assert info.first_plan == "relaxation"
+    assert info.debug.get("first_plan") == "relaxation"
     assert reporter.objective is not None
     assert (
         reporter.objective
-        == info.relaxation_bound
+        == info.debug.get("relaxation_bound")
         == _optimum(relaxation.model(scenario)) / OBJECTIVE_SCALE
     )
     # Without the hook's extension the fixed search would have had the 0.5 s share at most.
@@ -635,3 +651,239 @@ def test_a_proof_is_all_that_is_missing_so_the_relaxation_gets_the_time(
     solve_module._bound_by_relaxation(scenario, built, options, reporter, solve_module.SolverInfo())
     assert len(asked) >= 2  # the LP search stalled again
     assert max((seconds for seconds, fixed in asked if fixed), default=0.0) <= 0.5
+
+
+def test_cp_sat_own_first_plan_is_the_hint_when_it_beats_the_greedy_plan() -> None:
+    scenario = _two_jobs_on_one_gpu()
+    assert greedy_plan(scenario).kpis.makespan == 16
+    plan = solved(scenario, time_limit=5)
+    assert plan.solver is not None and plan.solver.debug.get("first_plan") == "cp-sat"
+    assert plan.kpis.makespan == 11 and plan.status == "optimal"
+
+
+class _StubSolver:
+    stopped = False
+
+    def stop_search(self) -> None:
+        self.stopped = True
+
+
+@pytest.mark.parametrize(
+    ("objective", "bound", "plans_of_its_own", "hands_over", "stalled"),
+    [
+        (-100.0, -90.0, 1, True, False),  # 10% from the bound: neighbourhoods take over
+        (-100.0, -97.0, 1, False, False),  # 3%: the full search goes on to prove its plan
+        (-100.0, -90.0, 0, False, False),  # no plan of this search's yet: it keeps the time
+        (-120.0, -90.0, 1, True, True),  # only its hint found again: restarts take over
+    ],
+)
+def test_the_full_search_hands_over_only_from_a_plan_far_from_its_bound(
+    objective: float, bound: float, plans_of_its_own: int, hands_over: bool, stalled: bool
+) -> None:
+    reporter = Reporter(0.0, None)
+    reporter.found(-120.0)  # the hinted plan, reported before the full search starts
+    solver = _StubSolver()
+    handover = solve_module._Handover(solver, reporter)  # type: ignore[arg-type]
+    reporter.solutions += plans_of_its_own
+    reporter.objective, reporter.bound = objective, bound
+    handover._look()
+    assert handover.handed_over is hands_over and solver.stopped is hands_over
+    assert handover.stalled is stalled
+
+
+def _two_jobs_on_one_gpu() -> Scenario:
+    # The greedy plan places whole projects in order: `long` first takes the one GPU for 5
+    # periods, so `quick`'s 10-period tail waits (makespan 16). Starting `quick` first: 11.
+    gpu = [{"pool": "a100", "count": 1}]
+    jobs = [
+        project("a_long", phase("train", 5, gpus=gpu), priority="must"),
+        project(
+            "b_quick",
+            phase("prep", 1, gpus=gpu),
+            phase("serve", 10, after=["prep"]),
+            priority="must",
+        ),
+    ]
+    return scenario_of(
+        gpu_pools=[{"id": "a100", "capacity": 1}],
+        projects=jobs,
+        objective={"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
+    )
+
+
+def test_restarts_keep_only_a_plan_better_than_the_one_known() -> None:
+    scenario = _two_jobs_on_one_gpu()
+    options = SolveOptions(time_limit=1.5, workers=2, seed=0)
+    greedy = greedy_plan(scenario)
+    built = build(scenario)
+    reporter = Reporter(perf_counter(), None)
+    better, proven, count = solve_module._restarts(built, options, reporter, greedy.objective)
+    assert better is not None
+    plan = assemble(
+        scenario,
+        decisions_from(built.variables, better.value),
+        "feasible",
+        SolverInfo(),
+        objective=better.objective_value / OBJECTIVE_SCALE,
+        bound=0.0,
+        solve_seconds=0.0,
+    )
+    assert check(scenario, plan) == [] and plan.kpis.makespan == 11
+    assert reporter.objective == plan.objective > greedy.objective
+    # So small a model is solved at its first plan: proven, no second restart.
+    assert proven and count == 1
+
+    # Told of the optimum, the restart finds nothing better and proves the plan known optimal.
+    reporter = Reporter(perf_counter(), None)
+    better, proven, count = solve_module._restarts(built, options, reporter, plan.objective)
+    assert better is None and proven and count == 1 and reporter.objective is None
+
+
+J301_1 = Path(__file__).resolve().parents[3] / "shared/benchdata/psplib/j30/j301_1.sm"
+
+
+@pytest.mark.skipif(not J301_1.is_file(), reason="benchdata not here")
+def test_restarts_use_the_time_when_no_first_plan_beats_the_one_known() -> None:
+    """PSPLIB j301_1: first plans are not proven, so restarts go on with new seeds until the
+    time is up; none beats the optimum, so none is kept."""
+    from zenplan.benchmarks.psplib_adapter import scenario_from_psplib
+
+    scenario = scenario_from_psplib(J301_1)
+    optimum = solve(scenario, SolveOptions(time_limit=20, workers=2))
+    assert optimum.status == "optimal"
+    options = SolveOptions(time_limit=1.5, workers=2, seed=0)
+    reporter = Reporter(perf_counter(), None)
+    built = build(scenario)
+    better, proven, count = solve_module._restarts(built, options, reporter, optimum.objective)
+    assert better is None and not proven and count > 1 and reporter.objective is None
+
+
+def test_neighbourhoods_push_work_toward_the_start_when_earlier_is_always_better() -> None:
+    """A makespan alone, or with lateness and value by go-live: every plan gains from earlier
+    work. A cost term reads who works, not when."""
+    phases = [phase("a", 2, ("data_science", 2, 1)), phase("b", 3, ("data_science", 2, 1))]
+    portfolio = scenario_of(
+        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
+        projects=[project("p", *phases, value=100, deadline="2027-02-01")],
+        objective={"value": 1, "lateness": 1, "cost": 1},
+    )
+    weighted = build(portfolio)
+    assert {"value", "lateness", "cost"} == set(weighted.objective.terms)
+    assert not solve_module.toward_start(weighted)
+    assert not solve_module._solver(
+        SolveOptions(workers=2), 1, weighted
+    ).parameters.push_all_tasks_toward_start
+    earlier = {"value": 1, "lateness": 1, "cost": 0, "makespan": 1}
+    objective = portfolio.objective.model_copy(update=earlier)
+    regular = build(portfolio.model_copy(update={"objective": objective}))
+    assert set(regular.objective.terms) == {"value", "lateness", "makespan"}
+    assert solve_module.toward_start(regular)
+    assert solve_module._solver(
+        SolveOptions(workers=4), 1, regular
+    ).parameters.push_all_tasks_toward_start
+
+
+def _gpu_fork(*extra: dict[str, Any]) -> Scenario:
+    """Five phases on one pool of 4 GPUs, no people: two chains from a common start, their
+    phases drawing 2-3 GPUs, so that the order on the pool sets the makespan; and any
+    ``extra`` phases."""
+    phases = [
+        phase("start", 1, after=[], gpus=[{"pool": "a100", "count": 2}]),
+        phase("a1", 3, after=["start"], gpus=[{"pool": "a100", "count": 3}]),
+        phase("a2", 2, after=["a1"], gpus=[{"pool": "a100", "count": 2}]),
+        phase("b1", 2, after=["start"], gpus=[{"pool": "a100", "count": 2}]),
+        phase("b2", 3, after=["b1"], gpus=[{"pool": "a100", "count": 3}]),
+        *extra,
+    ]
+    return scenario_of(
+        projects=[project("fork", *phases, priority="must")],
+        objective={"value": 0, "lateness": 0, "balance": 0, "makespan": 1},
+    )
+
+
+def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the scenario's mirror, the tail's slices alternate; here only the mirror's may
+    improve (the model's own slices stop at once), so the better plan is the mirror's, read
+    backwards and given back as a plan of the model itself, which the checker passes."""
+    scenario = _gpu_fork()
+    mirrored = mirror.mirror(scenario)
+    assert mirrored is not None
+    built = build(scenario)
+    worse = built.model.clone()
+    worse.add(built.variables.makespan() >= 12)  # a plan far from the optimum (9)
+    full = solve_module._solver(SolveOptions(time_limit=10, workers=2), 5, built)
+    assert full.solve(worse) == solve_module.cp_model.OPTIMAL
+    targets: list[bool] = []
+    limits: list[float] = []
+
+    real_solver = solve_module._solver
+
+    def one_way(options: SolveOptions, seconds: float, target: Any, fixed: bool = False) -> Any:
+        solver = real_solver(options, seconds, target, fixed)
+        original = solver.solve
+
+        def solve(model: Any, callback: Any = None) -> Any:
+            if solver.parameters.use_lns_only:  # a slice of the tail
+                targets.append(target is built)
+                limits.append(solver.parameters.lns_initial_deterministic_limit)
+                if target is built:  # the model's own slices find nothing
+                    solver.parameters.cp_model_presolve = False
+                    solver.parameters.stop_after_presolve = True
+            return original(model, callback)
+
+        solver.solve = solve  # type: ignore[method-assign]
+        return solver
+
+    monkeypatch.setattr(solve_module, "_solver", one_way)
+    options = SolveOptions(time_limit=10, workers=2)
+    reporter = Reporter(perf_counter(), None)
+    better, _ = solve_module._lns_tail(built, options, reporter, full, mirrored)
+    assert better is not None
+    assert True in targets and False in targets  # both directions ran
+    assert set(limits) == {solve_module.MIRROR_TAIL_LNS_LIMIT}  # short neighbourhood steps
+    objective = better.objective_value / OBJECTIVE_SCALE
+    assert objective > full.objective_value / OBJECTIVE_SCALE
+    decisions = decisions_from(built.variables, better.value)
+    schedule = assemble(
+        scenario, decisions, "feasible", SolverInfo(), objective=objective, bound=0, solve_seconds=0
+    )
+    assert not check(scenario, schedule)
+    assert schedule.kpis.makespan < 12
+
+
+def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
+    """On the fork with a phase free to float, the makespan's optimum has plans whose work
+    ends later or earlier; the tie-broken objective keeps the optimum and picks the earliest
+    of them. A cost term reads more than when work is: no tie-break then."""
+    side = phase("side", 1, after=["start"], gpus=[{"pool": "a100", "count": 1}])
+    built = build(_gpu_fork(side))
+    tied = solve_module.tie_broken(built)
+    assert tied is not None
+    ends = sum(item.end for item in built.variables.work_items())
+    makespan = built.variables.makespan()
+
+    def solved_for(objective: Any, *rules: Any) -> Any:
+        model = built.model.clone()
+        for rule in rules:
+            model.add(rule)
+        model.maximize(objective)
+        solver = solve_module._solver(SolveOptions(workers=2), 10, built)
+        assert solver.solve(model) == solve_module.cp_model.OPTIMAL
+        return solver
+
+    plain = solved_for(built.objective.total())
+    broken = solved_for(tied)
+    optimum = plain.value(makespan)
+    assert broken.value(makespan) == optimum
+    earliest = solved_for(-ends, makespan == optimum).value(ends)
+    latest = solved_for(ends, makespan == optimum).value(ends)
+    assert latest > earliest  # the tie-break has a choice to make here
+    assert broken.value(ends) == earliest
+    costly = scenario_of(
+        staff=[{"id": "ana", "skills": {"data_science": 4}, "cost_per_period": 100}],
+        projects=[project("p", phase("a", 2, ("data_science", 2, 1)))],
+        objective={"value": 1, "cost": 1},
+    )
+    assert solve_module.tie_broken(build(costly)) is None
