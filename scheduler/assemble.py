@@ -31,8 +31,10 @@ def assemble(
     bound: float | None = None,
     solve_seconds: float = 0.0,
     reasons: dict[str, str] | None = None,
+    explained: bool = True,
 ) -> Schedule:
-    """A complete schedule with dates, lateness, KPIs and reasons for unselected projects."""
+    """A complete schedule with dates, lateness, KPIs and, when ``explained``, reasons for
+    unselected and late projects (a plan the search only starts from needs none)."""
     from zenplan.scheduler.kpis import compute_kpis
     from zenplan.scheduler.reasons import late_reasons, unselected_reasons
     from zenplan.scheduler.score import evaluate
@@ -49,6 +51,8 @@ def assemble(
         schedule.objective = evaluate(scenario, schedule) if objective is None else objective
         schedule.bound = schedule.objective if bound is None else bound
         schedule.kpis = compute_kpis(scenario, schedule)
+        if not explained:
+            return schedule
         found = unselected_reasons(scenario, schedule)
         found.update(reasons or {})
         found.update(late_reasons(scenario, schedule))

@@ -25,6 +25,7 @@ the prices and when it would go live: the search uses them to order its first pl
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from time import perf_counter
 
@@ -34,7 +35,6 @@ import numpy.typing as npt
 from zenplan.constraints.balance import FAIRNESS_SCALE, fairness_coefficient
 from zenplan.constraints.context import OBJECTIVE_SCALE, money
 from zenplan.models import Phase, Project, Scenario
-from zenplan.scheduler.score import project_units
 
 Array = npt.NDArray[np.float64]
 # A priced resource: a requirement kind (skill, level), a set of GPU pools, or one of
@@ -79,12 +79,11 @@ class PortfolioBound:
 class _Project:
     """A project's fixed data for the subproblem: start windows, demands, value by go-live."""
 
-    def __init__(
-        self, scenario: Scenario, project: Project, resources: dict[Resource, int]
-    ) -> None:
+    def __init__(self, portfolio: _Facts, project: Project) -> None:
+        scenario, resources, grid = portfolio.scenario, portfolio.resources, portfolio.grid
         self.project = project
         self.mandatory = project.mandatory
-        horizon = scenario.grid.horizon
+        horizon = grid.horizon
         self.order = project.phase_order()
         self.durations = [p.duration for p in project.phases]
         self.chain = all(
@@ -95,21 +94,20 @@ class _Project:
         self.earliest = _earliest_starts(scenario, project)
         latest = horizon
         if project.deadline is not None and project.deadline_hard:
-            latest = min(latest, scenario.grid.deadline_end(project.deadline))
+            latest = min(latest, grid.deadline_end(project.deadline))
         ends = [e + d for e, d in zip(self.earliest, self.durations, strict=True)]
         self.earliest_live = max(ends, default=0)
         self.latest_live = latest
-        cost = _least_cost_units(scenario, project)
         # value[g]: the objective when live at g (units), -inf outside the window
         self.value = np.full(horizon + 1, -np.inf)
-        for g in range(self.earliest_live, latest + 1):
-            self.value[g] = project_units(scenario, project, g, []) - cost
+        window = np.arange(self.earliest_live, latest + 1)
+        self.value[window] = portfolio.units(project, window) - _least_cost_units(scenario, project)
         self.demand = np.zeros((len(project.phases), len(resources)))
         for index, phase in enumerate(project.phases):
             for key, amount in _phase_resources(phase):
                 self.demand[index, resources[key]] += amount
-        self.large = LARGE in resources and project.size_class(scenario.grid.days) == "large"
-        self.sponsor, self.share = _fairness_share(scenario, project)
+        self.large = LARGE in resources and project.size_class(grid.days) == "large"
+        self.sponsor, self.share = portfolio.fairness_share(project)
         gated = project.gated_phases() if project.ethics == "required" else []
         # the first gated phase in chain order waits for the approval
         self.gated = next((n for n, i in enumerate(self.order) if i in gated), None)
@@ -215,17 +213,43 @@ def _running_argmin(values: Array) -> npt.NDArray[np.int64]:
     return np.maximum.accumulate(where, axis=1)
 
 
-def _fairness_share(scenario: Scenario, project: Project) -> tuple[int, int]:
-    """The project's sponsor (its index among those asking for value, -1 when the spread
-    is not counted) and its weight in that sponsor's share, as constraints/balance.py has it."""
-    requested = scenario.requested_value()
-    sponsors = [s for s, v in requested.items() if v > 0]
-    if len(sponsors) < 2 or not scenario.objective.balance or project.sponsor not in sponsors:
-        return -1, 0
-    if not project.value:
-        return -1, 0
-    share = round(FAIRNESS_SCALE * project.value / requested[project.sponsor])
-    return sponsors.index(project.sponsor), share
+class _Facts:
+    """What every project's subproblem reads of the scenario, computed once."""
+
+    def __init__(self, scenario: Scenario, resources: dict[Resource, int]) -> None:
+        self.scenario = scenario
+        self.resources = resources
+        self.grid = scenario.grid
+        requested = scenario.requested_value()
+        self.requested = requested
+        self.sponsors = [s for s, v in requested.items() if v > 0]
+        valued = [p.value for p in scenario.projects if p.value > 0]
+        self.mean_value = sum(valued) / len(valued) if valued else 1.0
+
+    def units(self, project: Project, go_live: npt.NDArray[np.int64]) -> Array:
+        """The project's value and lateness live at each of ``go_live``, in objective units,
+        as scheduler/score.project_units counts them with no work."""
+        weights, horizon = self.scenario.objective, self.grid.horizon
+        total = np.zeros(len(go_live))
+        if weights.value and project.value:
+            total += money(weights.value * project.value) * (horizon - go_live)
+        if weights.lateness and project.deadline is not None:
+            delay = project.value if project.value > 0 else self.mean_value
+            late = np.maximum(0, go_live - self.grid.deadline_end(project.deadline))
+            total -= money(weights.lateness * delay) * late
+        return total
+
+    def fairness_share(self, project: Project) -> tuple[int, int]:
+        """The project's sponsor (its index among those asking for value, -1 when the spread
+        is not counted) and its weight in that sponsor's share, as constraints/balance.py
+        counts it."""
+        sponsors = self.sponsors
+        if len(sponsors) < 2 or not self.scenario.objective.balance or not project.value:
+            return -1, 0
+        if project.sponsor not in sponsors:
+            return -1, 0
+        share = round(FAIRNESS_SCALE * project.value / self.requested[project.sponsor])
+        return sponsors.index(project.sponsor), share
 
 
 def _tails(project: Project) -> list[int]:
@@ -388,7 +412,11 @@ class _Portfolio:
         self.first_rows = np.array(first_rows, dtype=np.int64)
         self.gated_rows = np.array(gated_rows, dtype=np.int64)
         self.durations = np.array(durations, dtype=np.int64)
-        self.demand = np.array(demand).reshape(len(durations), len(resources))
+        table = np.array(demand).reshape(len(durations), len(resources))
+        # the demand table is sparse (a phase uses a few resources): kept as its entries
+        self.phase_of, self.resource_of = np.nonzero(table)
+        self.amount = table[self.phase_of, self.resource_of]
+        self.resources = len(resources)
         starts = np.arange(horizon + 1)[None, :]
         self.ends = np.minimum(starts + self.durations[:, None], horizon)
         self.closed = (starts < np.array(earliest)[:, None]) | (
@@ -423,7 +451,8 @@ class _Portfolio:
         """The price of each phase started at each period (inf where it cannot start), with
         a large project's in-flight price before its first phase taken off and the review
         added to a gated phase; the in-flight running price; the reviews' meetings."""
-        per_period = self.demand @ price  # phases x periods
+        per_period = np.zeros((len(self.durations), self.horizon))
+        np.add.at(per_period, self.phase_of, self.amount[:, None] * price[self.resource_of])
         running = np.concatenate([np.zeros((len(per_period), 1)), per_period], axis=1)
         running = np.cumsum(running, axis=1)
         cost = np.take_along_axis(running, self.ends, axis=1) - running
@@ -468,13 +497,20 @@ class _Portfolio:
                     end = int(meeting[starts[n, project.gated]])
                     extra[1, end - self.review] += 1.0
                     extra[1, end] -= 1.0
-        used = self.demand.T @ np.cumsum(active, axis=1)[:, :horizon]
+        occupied = np.cumsum(active, axis=1)[:, :horizon]
+        used = np.zeros((self.resources, horizon))
+        np.add.at(used, self.resource_of, self.amount[:, None] * occupied[self.phase_of])
         extras = np.cumsum(extra, axis=1)[:, :horizon]
         if self.large_row is not None:
             used[self.large_row] += extras[0]
         if self.board_row is not None:
             used[self.board_row] += extras[1]
         return total, used, shares, go_lives
+
+
+def _certified(units: float) -> float:
+    """The dual function's value in money, with a margin for its floating-point sums."""
+    return (units * (1 + SAFETY) + 1.0) / OBJECTIVE_SCALE
 
 
 def _onto_simplex(weights: Array) -> Array:
@@ -509,14 +545,16 @@ def portfolio_bound(
     time_limit: float = 5.0,
     floor: float | None = None,
     deterministic: bool = False,
+    on_bound: Callable[[float], None] | None = None,
 ) -> PortfolioBound | None:
     """The best certified bound found within ``time_limit`` seconds, or None when no plan can
     exist (a mandatory project with no room). ``floor``, the objective of a known plan,
     sizes the steps. ``deterministic``: a number of steps set by the portfolio's size and
-    the time limit, not by the clock."""
+    the time limit, not by the clock. ``on_bound`` hears each better bound (money units)."""
     started = perf_counter()
     resources = _resources(scenario)
-    projects = [_Project(scenario, p, resources) for p in scenario.scheduled_projects()]
+    facts = _Facts(scenario, resources)
+    projects = [_Project(facts, p) for p in scenario.scheduled_projects()]
     if any(p.mandatory and not p.feasible for p in projects):
         return None
     portfolio = _Portfolio(scenario, [p for p in projects if p.feasible], resources)
@@ -543,6 +581,8 @@ def portfolio_bound(
         bound = offered_value + used_value
         if best == math.inf or bound < best * (1 - 1e-9):
             best, stalled = bound, 0
+            if on_bound is not None:
+                on_bound(_certified(best))
         else:
             stalled += 1
             if stalled >= 10:
@@ -570,8 +610,7 @@ def portfolio_bound(
         if norms[1] > 0:
             high = _onto_simplex(high + excess / norms[1] * spread)
             low = _onto_simplex(low - excess / norms[1] * spread)
-    # The dual function is computed in floating point: a margin keeps the bound above it.
-    value = (best * (1 + SAFETY) + 1.0) / OBJECTIVE_SCALE
+    value = _certified(best)
     selection = {key: runs / seen if seen else 0.0 for key, (runs, _, seen) in tally.items()}
     mean_live = {key: total / runs for key, (runs, total, _) in tally.items() if runs}
     return PortfolioBound(value, selection, mean_live, steps, perf_counter() - started)

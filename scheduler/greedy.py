@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from time import perf_counter
 
 from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
-from zenplan.models import Phase, Project, Requirement, Scenario, Schedule
+from zenplan.models import Person, Phase, Project, Requirement, Scenario, Schedule
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -28,9 +28,11 @@ from zenplan.scheduler.score import project_units
 from zenplan.scheduler.timeline import Timeline
 
 
-def plan(scenario: Scenario, order: Sequence[Project] | None = None) -> Schedule:
-    """The greedy schedule, with KPIs and a reason for every project left out; projects are
-    taken in ``order`` when given, else in ``priority_order``."""
+def plan(
+    scenario: Scenario, order: Sequence[Project] | None = None, explained: bool = True
+) -> Schedule:
+    """The greedy schedule, with KPIs and (when ``explained``) a reason for every project
+    left out; projects are taken in ``order`` when given, else in ``priority_order``."""
     started = perf_counter()
     decisions, reasons = decide(scenario, order)
     return assemble(
@@ -40,6 +42,7 @@ def plan(scenario: Scenario, order: Sequence[Project] | None = None) -> Schedule
         SolverInfo(engine="greedy"),
         solve_seconds=perf_counter() - started,
         reasons=reasons,
+        explained=explained,
     )
 
 
@@ -133,6 +136,14 @@ class _Planner:
         self.acquired: dict[str, int] = {}  # dataset -> end of its acquisition
         staff = len(scenario.staff)
         self.staff_limit = staff - math.floor(scenario.policies.rd_reserve * staff)
+        self._qualified: dict[tuple[str, int], list[Person]] = {}
+
+    def qualified(self, requirement: Requirement) -> list[Person]:
+        """``scenario.qualified``, kept per skill and level: the planner asks it often."""
+        key = (requirement.skill, requirement.level)
+        if key not in self._qualified:
+            self._qualified[key] = self.scenario.qualified(requirement)
+        return self._qualified[key]
 
     def place(self, project: Project) -> str | None:
         """Place the project at its earliest; None when placed, else the reason it is not."""
@@ -270,7 +281,7 @@ class _Planner:
         taken: dict[str, dict[str, int]] = {}
         order = sorted(
             range(len(requires)),
-            key=lambda r: (-requires[r].level, len(scenario.qualified(requires[r]))),
+            key=lambda r: (-requires[r].level, len(self.qualified(requires[r]))),
         )
         for r in order:
             requirement = requires[r]
@@ -278,7 +289,7 @@ class _Planner:
             candidates = sorted(
                 (
                     p
-                    for p in scenario.qualified(requirement)
+                    for p in self.qualified(requirement)
                     if p.id not in taken and timeline.person_free(p.id, start, end)
                 ),
                 key=lambda p: (p.skills[skill], sum(p.skills.values()), p.id),

@@ -80,15 +80,23 @@ def _first_plan(
     scenario: Scenario, options: SolveOptions, reporter: Reporter
 ) -> tuple[Schedule, PortfolioBound | None]:
     """The better greedy plan (priority order, the relaxation's order) and the bound."""
-    plan = greedy.plan(scenario)
-    reporter.found(plan.objective)
+    plan = greedy.plan(scenario, explained=False)
+
+    def tightened(value: float) -> None:
+        # The greedy plan is reported with the relaxation's first bound, then each better one.
+        if reporter.solutions == 0:
+            reporter.tighten(value)
+            reporter.found(plan.objective)
+        else:
+            reporter.on_bound(value * OBJECTIVE_SCALE)
+
     seconds = min(BOUND_SECONDS, BOUND_SHARE * options.time_limit)
-    bound = portfolio_bound(scenario, seconds, plan.objective, options.deterministic)
+    bound = portfolio_bound(scenario, seconds, plan.objective, options.deterministic, tightened)
+    if reporter.solutions == 0:
+        reporter.found(plan.objective)
     if bound is None:
         return plan, None
-    reporter.tighten(bound.value)
-    reporter.found(plan.objective)
-    guided = greedy.plan(scenario, bound.order(scenario.scheduled_projects()))
+    guided = greedy.plan(scenario, bound.order(scenario.scheduled_projects()), explained=False)
     if guided.objective > plan.objective and not check(scenario, guided):
         plan = guided
         reporter.found(plan.objective)
@@ -111,7 +119,8 @@ def _by_neighbourhoods(
     info: SolverInfo,
 ) -> Schedule:
     started = reporter.started
-    info.first_solution_seconds = round(perf_counter() - started, 3)
+    if reporter.first_solution is not None:
+        info.first_solution_seconds = round(reporter.first_solution, 3)
     state = lns.improve(
         scenario,
         greedy.decisions_of(scenario, first),
@@ -174,12 +183,12 @@ def run_model(
             solve_seconds=seconds,
         )
     if status == "unknown" and fallback is not None:
-        fallback.explanation = (
+        decisions = greedy.decisions_of(scenario, fallback)
+        schedule = assemble(scenario, decisions, "feasible", info, solve_seconds=seconds)
+        schedule.explanation = (
             f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
         )
-        fallback.solver = info
-        fallback.solve_seconds = round(seconds, 3)
-        return fallback
+        return schedule
     schedule = Schedule(
         scenario=scenario.name,
         status=status,
