@@ -56,6 +56,13 @@ def solve(
         "."
     ),
     greedy: Annotated[bool, typer.Option("--greedy", help="Only the greedy plan.")] = False,
+    deterministic: Annotated[
+        bool,
+        typer.Option(
+            "--deterministic",
+            help="Count CP-SAT's deterministic time, not seconds: the same plan every run.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
 ) -> None:
     """Solve a scenario: plan, KPIs, schedule.json and gantt.html."""
@@ -71,6 +78,7 @@ def solve(
             workers=workers or default_workers(),
             seed=seed,
             relative_gap=gap,
+            deterministic=deterministic,
         )
     if greedy:
         schedule = greedy_plan(scenario)

@@ -66,24 +66,29 @@ def improve(
     guide: PortfolioBound | None = None,
     on_improve: Callable[[Decisions, float], None] | None = None,
     max_steps: int | None = None,
+    budget: float | None = None,
 ) -> SearchState:
     """Re-plan neighbourhoods of the incumbent until ``until`` (a perf_counter time) or
-    ``max_steps`` steps. With ``options.deterministic`` the budget is CP-SAT's deterministic
-    time for the seconds left at the start, so the same inputs give the same steps."""
+    ``max_steps`` steps. With ``options.deterministic`` the search stops after ``budget``
+    seconds of CP-SAT's deterministic time instead (the time limit when not given), so the
+    same inputs give the same steps whatever the machine's load."""
     rng = random.Random(options.seed)
     projects = [p.id for p in scenario.scheduled_projects()]
     state = SearchState(incumbent, units_of(scenario, incumbent), min(FIRST_SIZE, len(projects)))
-    budget = until - perf_counter()  # deterministic time left, in deterministic mode
+    if budget is None:
+        budget = options.time_limit
     weights = _insert_weights(scenario, guide)
 
     def time_left() -> float:
-        return budget if options.deterministic else until - perf_counter()
+        return remaining if options.deterministic else until - perf_counter()
+
+    remaining = budget
 
     while time_left() > 0.2 and (max_steps is None or state.steps < max_steps):
         free = _neighbourhood(scenario, state, rng, weights)
         step_limit = min(STEP_SECONDS, time_left())
         found, proven, spent = _replan(scenario, state.incumbent, free, step_limit, options, rng)
-        budget -= spent
+        remaining -= spent
         state.steps += 1
         # Grow neighbourhoods that solve to optimality, shrink those that run out of time.
         if proven:

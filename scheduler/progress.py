@@ -30,10 +30,12 @@ class Progress:
 
     @property
     def gap(self) -> float | None:
-        """Relative gap between the best plan and the bound (0 when proven optimal)."""
+        """How far the best plan may be from the best possible, as a share of the bound:
+        (bound - objective) / |bound|, 0 when proven optimal, never above 1 for a plan that
+        earns something."""
         if self.objective is None or self.bound is None:
             return None
-        return abs(self.bound - self.objective) / max(1.0, abs(self.objective))
+        return max(0.0, self.bound - self.objective) / max(1.0, abs(self.bound))
 
 
 ProgressCallback = Callable[[Progress], None]

@@ -90,8 +90,9 @@ def _first_plan(
         else:
             reporter.on_bound(value * OBJECTIVE_SCALE)
 
-    seconds = min(BOUND_SECONDS, BOUND_SHARE * options.time_limit)
-    bound = portfolio_bound(scenario, seconds, plan.objective, options.deterministic, tightened)
+    bound = portfolio_bound(
+        scenario, _bound_seconds(options), plan.objective, options.deterministic, tightened
+    )
     if reporter.solutions == 0:
         reporter.found(plan.objective)
     if bound is None:
@@ -101,6 +102,10 @@ def _first_plan(
         plan = guided
         reporter.found(plan.objective)
     return plan, bound
+
+
+def _bound_seconds(options: SolveOptions) -> float:
+    return min(BOUND_SECONDS, BOUND_SHARE * options.time_limit)
 
 
 def _strategy(scenario: Scenario, options: SolveOptions) -> Strategy:
@@ -128,6 +133,7 @@ def _by_neighbourhoods(
         options=options,
         guide=bound,
         on_improve=lambda _decisions, objective: reporter.found(objective),
+        budget=options.time_limit - _bound_seconds(options),
     )
     info.debug["steps"] = state.steps
     objective = state.units / OBJECTIVE_SCALE

@@ -14,6 +14,7 @@ import pytest
 import ray
 from builders import phase, project, scenario_of
 
+from zenplan.scenarios.generator import generate
 from zenplan.scheduler import SolveOptions, check, solve
 from zenplan.studies.batch import BatchTask, read_tasks, run_batch, run_task, write_results
 from zenplan.studies.executors import Executor, InProcess, LocalPool, RayCluster
@@ -70,6 +71,28 @@ def ray_cluster() -> Iterator[RayCluster]:
 def test_a_broken_scenario_fails_alone_on_ray(ray_cluster: RayCluster) -> None:
     assert ray_cluster.cpus == 2
     assert_broken_fails_alone(ray_cluster)
+
+
+def test_deterministic_batches_give_the_same_plans_on_ray_and_the_local_pool(
+    ray_cluster: RayCluster,
+) -> None:
+    """Where a batch runs changes nothing in its plans: 45-project portfolios (solved by
+    neighbourhoods) with deterministic limits, on Ray and on the local pool."""
+    options = SolveOptions(time_limit=2, workers=1, seed=2, deterministic=True)
+    documents = [generate(45, seed=seed) for seed in (11, 12)]
+    batch = [BatchTask(f"p{i}", f"p{i}.yaml", d, options) for i, d in enumerate(documents)]
+    on_ray = run_batch(batch, ray_cluster)
+    pool = LocalPool(2)
+    try:
+        on_pool = run_batch(batch, pool)
+    finally:
+        pool.close()
+    for ray_result, pool_result in zip(on_ray, on_pool, strict=True):
+        assert ray_result.schedule is not None and pool_result.schedule is not None
+        assert ray_result.schedule.objective == pool_result.schedule.objective
+        assert ray_result.schedule.model_dump(include={"projects"}) == (
+            pool_result.schedule.model_dump(include={"projects"})
+        )
 
 
 def test_ray_tasks_ask_for_as_many_cpus_as_cp_sat_workers(ray_cluster: RayCluster) -> None:
