@@ -10,13 +10,15 @@ small exact problems:
   cost of its people and GPUs, paying the prices of the resources its phases use;
 - people: in each period each available person gives their time to the best-priced kind
   they qualify for, at most as many people at work as the R&D reserve leaves;
-- GPU pools: their capacity at the price of their sets.
+- GPU pools: their capacity at the price of their sets; the cap on large projects in flight
+  and the ethics board's reviews in progress, at theirs.
 
-For any prices >= 0 the sum of these optima is at least the best plan's objective (weak
-duality), so every bound computed is valid, whatever the prices; the prices only decide
-how tight it is. They are improved by subgradient steps within a time budget. Balance,
-makespan, acquisition cost and stability only subtract, and the ethics board's capacity and
-the mentoring rule only restrict, so they are left out: the bound stays valid.
+The sponsor-spread term is bounded by weights on the sponsors (a maximum is at least any
+mean). For any prices >= 0 the sum of these optima is at least the best plan's objective
+(weak duality), so every bound computed is valid, whatever the prices; the prices only
+decide how tight it is. They are improved by subgradient steps within a time budget.
+Makespan, acquisition cost and stability only subtract, and the mentoring rule only
+restricts, so they are left out: the bound stays valid.
 
 The projects' choices averaged over the last steps say how much each project is worth at
 the prices and when it would go live: the search uses them to order its first plan.
