@@ -61,9 +61,17 @@ def register(app: typer.Typer) -> None:
 # --------------------------------------------------------------------------- shared
 
 
-def _options(time_limit: float, workers: int, seed: int, gap: float = 0.001) -> SolveOptions:
+def _options(
+    time_limit: float, workers: int, seed: int, gap: float = 0.001, deterministic: bool = False
+) -> SolveOptions:
     with user_errors():
-        return SolveOptions(time_limit=time_limit, workers=workers, seed=seed, relative_gap=gap)
+        return SolveOptions(
+            time_limit=time_limit,
+            workers=workers,
+            seed=seed,
+            relative_gap=gap,
+            deterministic=deterministic,
+        )
 
 
 @contextmanager
@@ -154,6 +162,13 @@ def batch(
     ] = None,
     now: Annotated[str | None, typer.Option(help="With --replan: replan from this date.")] = None,
     gantt: Annotated[bool, typer.Option(help="Write a gantt.html per scenario.")] = True,
+    deterministic: Annotated[
+        bool,
+        typer.Option(
+            "--deterministic",
+            help="Count CP-SAT's deterministic time: the same plans on any executor, any load.",
+        ),
+    ] = False,
 ) -> None:
     """Solve (or replan) many scenarios; a bad one fails alone. Writes OUT/<name>/schedule.json,
     gantt.html and OUT/summary.csv, summary.json."""
@@ -166,7 +181,7 @@ def batch(
         when = _parse_date("--now", now)
     elif baseline_dir is not None or now is not None:
         fail("--baseline-dir and --now are for --replan batches")
-    options = _options(time_limit, workers, seed, gap)
+    options = _options(time_limit, workers, seed, gap, deterministic)
     tasks = read_tasks(scenarios, options, baseline_dir, when)
     with _executor(ray, local, workers) as executor:
         results = _run(tasks, executor, "replans" if replan else "scenarios")

@@ -201,3 +201,19 @@ def test_user_mistakes_exit_2_without_traceback(
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_deterministic_batch_gives_the_same_plans_twice(tmp_path: Path) -> None:
+    from zenplan.scenarios.generator import generate
+
+    path = tmp_path / "portfolio.yaml"
+    path.write_text(yaml.safe_dump(generate(45, seed=7)))
+    plans = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        arguments = ["batch", str(path), "--out", str(out), "--local", "0", "--deterministic"]
+        result = runner.invoke(app, [*arguments, *FAST, "--no-gantt"])
+        assert result.exit_code == 0, result.output
+        plan = json.loads((out / "portfolio" / "schedule.json").read_text())
+        plans.append((plan["objective"], plan["projects"]))
+    assert plans[0] == plans[1]
