@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from zenplan.models.calendar import PeriodKind, TimeGrid
 
@@ -285,6 +285,9 @@ class Scenario(Strict):
     policies: Policies = Field(default_factory=Policies)
     objective: Objective = Field(default_factory=Objective)
     incidents: list[Incident] = Field(default_factory=list)
+    # Projects by id and the scheduled ones, for the list they were read from (searches look
+    # projects up thousands of times a second).
+    _index: tuple[int, int, dict[str, Project], list[Project]] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _check_rules(self) -> Scenario:
@@ -301,7 +304,17 @@ class Scenario(Strict):
         return next(p for p in self.gpu_pools if p.id == pool_id)
 
     def project(self, project_id: str) -> Project:
-        return next(p for p in self.projects if p.id == project_id)
+        found = self._projects_index()[0].get(project_id)
+        if found is None or found.id != project_id:
+            return next(p for p in self.projects if p.id == project_id)
+        return found
+
+    def _projects_index(self) -> tuple[dict[str, Project], list[Project]]:
+        key = (id(self.projects), len(self.projects))
+        if self._index is None or self._index[:2] != key:
+            by_id = {p.id: p for p in self.projects}
+            self._index = (*key, by_id, [p for p in self.projects if p.scheduled])
+        return self._index[2], self._index[3]
 
     def dataset(self, dataset_id: str) -> Dataset:
         return next(d for d in self.datasets if d.id == dataset_id)
@@ -349,4 +362,4 @@ class Scenario(Strict):
         return [p for p in self.staff if p.holds(requirement.skill, requirement.level)]
 
     def scheduled_projects(self) -> list[Project]:
-        return [p for p in self.projects if p.scheduled]
+        return list(self._projects_index()[1])

@@ -77,6 +77,15 @@ class PortfolioBound:
 
         return sorted(projects, key=key)
 
+    def by_selection(self, projects: list[Project]) -> list[Project]:
+        """Projects (in a given order) regrouped: mandatory first, then by the share of steps
+        that ran them, in tenths; ``projects``' own order within a group."""
+
+        def key(project: Project) -> tuple[int, float]:
+            return (0 if project.mandatory else 1, -round(self.selection.get(project.id, 0.0), 1))
+
+        return sorted(projects, key=key)
+
 
 class _Project:
     """A project's fixed data for the subproblem: start windows, demands, value by go-live."""

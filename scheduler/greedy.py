@@ -83,7 +83,7 @@ def _requirement_units(
     go to the highest levels held."""
     levels = {p.id: p.skills for p in scenario.staff}
     result: list[tuple[str, str, int]] = []
-    for skill in {s for _, s in people}:
+    for skill in dict.fromkeys(s for _, s in people):  # in order: plans repeat run to run
         units = sorted(
             (r for r, req in enumerate(requires) if req.skill == skill for _ in range(req.count)),
             key=lambda r: -requires[r].level,

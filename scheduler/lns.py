@@ -32,7 +32,11 @@ from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.score import objective_units
 
 # Seconds one neighbourhood may take; long enough for CP-SAT to prove most of them optimal.
-STEP_SECONDS = 2.0
+STEP_SECONDS = 0.75
+STEP_PRESET = "neighbourhood"
+# Deterministic mode: seconds of budget a step's model building and scoring count for, per
+# project of the portfolio.
+OVERHEAD_PER_PROJECT = 0.0006
 FIRST_SIZE = 10
 WINDOW = 8
 KINDS: tuple[str, ...] = ("window", "person", "random", "insert")
@@ -88,7 +92,7 @@ def improve(
         free = _neighbourhood(scenario, state, rng, weights)
         step_limit = min(STEP_SECONDS, time_left())
         found, proven, spent = _replan(scenario, state.incumbent, free, step_limit, options, rng)
-        remaining -= spent
+        remaining -= spent / presets.DETERMINISTIC_PER_SECOND + OVERHEAD_PER_PROJECT * len(projects)
         state.steps += 1
         # Grow neighbourhoods that solve to optimality, shrink those that run out of time.
         if proven:
@@ -198,7 +202,7 @@ def _replan(
     built = build(scenario, excluded=excluded, background=Background.of(scenario, decided))
     hint(built.variables, incumbent)
     solver = presets.solver(
-        options.preset,
+        STEP_PRESET,
         time_limit,
         options.workers,
         rng.randrange(1 << 30),

@@ -1,9 +1,10 @@
 """Solve a scenario: the greedy plans, the portfolio's certified bound, then a search.
 
-1. Two greedy plans, in priority order and in the order the relaxation prefers; the better
-   one is the first plan, reported at once, and the search's warm start.
+1. Greedy plans, in priority order and in two orders the relaxation prefers (by expected
+   go-live; by how often it ran a project); the best is the first plan, reported at once,
+   and the search's warm start.
 2. The bound (scheduler/bound.py), certified: no plan can beat it. The relaxation's choices
-   order the second greedy plan and guide the neighbourhoods.
+   order the other greedy plans and guide the neighbourhoods.
 3. The search, by strategy: "full", one CP-SAT model of the whole portfolio (small ones);
    "lns", neighbourhoods of a few projects re-planned at a time (large ones); "makespan",
    the proving search of scheduler/makespan.py for makespan-only instances.
@@ -79,7 +80,7 @@ def solve(
 def _first_plan(
     scenario: Scenario, options: SolveOptions, reporter: Reporter
 ) -> tuple[Schedule, PortfolioBound | None]:
-    """The better greedy plan (priority order, the relaxation's order) and the bound."""
+    """The best greedy plan (priority order, the relaxation's orders) and the bound."""
     plan = greedy.plan(scenario, explained=False)
 
     def tightened(value: float) -> None:
@@ -97,10 +98,15 @@ def _first_plan(
         reporter.found(plan.objective)
     if bound is None:
         return plan, None
-    guided = greedy.plan(scenario, bound.order(scenario.scheduled_projects()), explained=False)
-    if guided.objective > plan.objective and not check(scenario, guided):
-        plan = guided
-        reporter.found(plan.objective)
+    orders = (
+        bound.order(scenario.scheduled_projects()),
+        bound.by_selection(greedy.priority_order(scenario)),
+    )
+    for order in orders:
+        guided = greedy.plan(scenario, order, explained=False)
+        if guided.objective > plan.objective and not check(scenario, guided):
+            plan = guided
+            reporter.found(plan.objective)
     return plan, bound
 
 
