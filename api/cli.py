@@ -24,7 +24,6 @@ from zenplan.models import (
     Schedule,
     load_scenario,
     load_schedule,
-    parse_scenario,
 )
 from zenplan.models.files import write_atomic
 
@@ -205,6 +204,7 @@ def replan(
     from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
     from zenplan.scheduler.options import default_workers
+    from zenplan.scheduler.replan import merge_incidents
     from zenplan.scheduler.replan import replan as run_replan
 
     scenario = _load(scenario_path)
@@ -220,11 +220,7 @@ def replan(
             raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
             if not isinstance(raw, list):
                 raise ValueError(f"{incidents_path}: expected a list of incidents")
-            document = scenario.model_dump(mode="json", by_alias=True)
-            document["incidents"] = [*document["incidents"], *raw]
-            incidents = parse_scenario(document, str(incidents_path)).incidents[
-                len(scenario.incidents) :
-            ]
+            incidents, _ = merge_incidents(scenario, raw, str(incidents_path))
         options = SolveOptions(
             time_limit=time_limit, workers=workers or default_workers(), seed=seed
         )
