@@ -37,14 +37,12 @@ from zenplan.models.schedule import Schedule, StaffAssignment
 
 __all__ = [
     "flow_chart",
-    "gpu_in_use",
     "gpu_load",
     "gpu_use_by_project",
     "load_chart",
     "skill_demand",
     "skill_heatmap",
     "skill_supply",
-    "staff_load",
 ]
 
 _CAPACITY_COLOR = "#222222"
@@ -154,21 +152,6 @@ def _staff_work(schedule: Schedule) -> list[tuple[int, int, list[StaffAssignment
     return work
 
 
-def staff_load(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
-    """Skill -> people assigned with that skill in each period (phases and acquisitions).
-
-    Counts assignments: a person listed twice with the same skill counts twice. See
-    ``skill_demand`` for distinct people.
-    """
-    horizon = scenario.grid.horizon
-    load: dict[str, list[int]] = defaultdict(lambda: [0] * horizon)
-    for start, end, staff in _staff_work(schedule):
-        for person in staff:
-            for period in _clip(start, end, horizon):
-                load[person.skill][period] += 1
-    return dict(sorted(load.items()))
-
-
 def skill_demand(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
     """Skill -> distinct people working with that skill in each period (phases and
     dataset acquisitions of the plan)."""
@@ -215,18 +198,6 @@ def gpu_use_by_project(scenario: Scenario, schedule: Schedule) -> dict[str, dict
                 for period in periods:
                     used[period] += gpu.count
     return usage
-
-
-def gpu_in_use(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
-    """Pool -> GPUs in use in each period (all projects together)."""
-    horizon = scenario.grid.horizon
-    totals: dict[str, list[int]] = {}
-    for pool, by_project in gpu_use_by_project(scenario, schedule).items():
-        total = [0] * horizon
-        for used in by_project.values():
-            total = [a + b for a, b in zip(total, used, strict=True)]
-        totals[pool] = total
-    return totals
 
 
 # --------------------------------------------------------------------------- GPU load
@@ -631,7 +602,9 @@ def load_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         vertical_spacing=0.12,
         subplot_titles=("people at work, by skill", "GPUs in use, by pool"),
     )
-    for skill, counts in staff_load(scenario, schedule).items():
+    # the per-period load the KPIs hold: assignments per skill, GPUs in use per pool
+    load = schedule.kpis.load
+    for skill, counts in load.get("skills", {}).items():
         figure.add_trace(go.Bar(name=skill, x=dates, y=counts, legendgroup="skills"), row=1, col=1)
     figure.add_trace(
         go.Scatter(
@@ -645,7 +618,7 @@ def load_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         col=1,
     )
     palette = qualitative.Dark2
-    for index, (pool, used) in enumerate(gpu_in_use(scenario, schedule).items()):
+    for index, (pool, used) in enumerate(load.get("gpus", {}).items()):
         color = palette[index % len(palette)]
         figure.add_trace(
             go.Scatter(name=f"{pool} in use", x=dates, y=used, mode="lines", line={"color": color}),
