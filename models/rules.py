@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -343,7 +343,8 @@ def _staffing_problems(
             )
     if not problems and requires:
         needed = sum(r.count for r in requires)
-        matched = _max_staffing(requires, staff)
+        needs = [(r.skill, r.level, r.count) for r in requires]
+        matched = max_staffing(needs, [p.skills for p in staff])
         if matched < needed:
             problems.append(
                 Problem(
@@ -356,19 +357,21 @@ def _staffing_problems(
     return problems
 
 
-def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> int:
-    """Size of the largest assignment of distinct people to requirement slots."""
-    slots = [r for r in requires for _ in range(r.count)]
+def max_staffing(needs: Sequence[tuple[str, int, int]], skills: Sequence[Mapping[str, int]]) -> int:
+    """How many of the slots ``needs`` asks for (skill, level, count) distinct people can fill,
+    each person given by their skill levels: the largest matching of slots to people (a
+    person fills a slot with the skill at the level or above, as ``Person.holds`` says)."""
+    slots = [(skill, level) for skill, level, count in needs for _ in range(count)]
     owner: dict[int, int] = {}  # person index -> slot index
 
     def augment(slot: int, seen: set[int]) -> bool:
-        req = slots[slot]
-        for person_index, person in enumerate(staff):
-            if not person.holds(req.skill, req.level) or person_index in seen:
+        skill, level = slots[slot]
+        for index, held in enumerate(skills):
+            if held.get(skill, 0) < level or index in seen:
                 continue
-            seen.add(person_index)
-            if person_index not in owner or augment(owner[person_index], seen):
-                owner[person_index] = slot
+            seen.add(index)
+            if index not in owner or augment(owner[index], seen):
+                owner[index] = slot
                 return True
         return False
 
