@@ -217,100 +217,113 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         return _empty(title, "No GPU pools in this scenario, and no GPUs in the plan.")
 
     pools = list(usage)
-    known = {pool.id: pool for pool in scenario.gpu_pools}
-    subtitles = []
-    for pool_id in pools:
-        pool = known.get(pool_id)
-        if pool is None:
-            subtitles.append(f"{esc(pool_id)} (not in the scenario)")
-        elif pool.name:
-            subtitles.append(f"{esc(pool.name)} [{esc(pool_id)}]")
-        else:
-            subtitles.append(esc(pool_id))
+    known = {pool.id for pool in scenario.gpu_pools}
     height = 120 + _POOL_HEIGHT * len(pools)
     figure = make_subplots(
         rows=len(pools),
         cols=1,
         shared_xaxes=True,
         vertical_spacing=min(0.3, 70 / height) if len(pools) > 1 else 0.0,
-        subplot_titles=subtitles,
+        subplot_titles=[_pool_title(scenario, pool_id) for pool_id in pools],
     )
-
-    starts = _period_starts(grid)
-    period_ms = grid.days * MS_PER_DAY
-    colors = Colors()
     in_legend: set[str] = set()
+    colors = Colors()
     for row, pool_id in enumerate(pools, start=1):
-        total = [0] * grid.horizon
-        for project_id, used in usage[pool_id].items():
-            label = project_label(scenario, project_id)
-            total = [a + b for a, b in zip(total, used, strict=True)]
-            hover = [
-                f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
-                f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
-                for t in range(grid.horizon)
-            ]
-            figure.add_trace(
-                go.Bar(
-                    name=label,
-                    x=starts,
-                    y=used,
-                    width=[0.9 * period_ms] * grid.horizon,
-                    offset=0.05 * period_ms,
-                    marker={"color": colors(project_id), "line": {"width": 0}},
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    customdata=[[pool_id, project_id]] * grid.horizon,
-                    legendgroup=f"project:{project_id}",
-                    showlegend=project_id not in in_legend,
-                ),
-                row=row,
-                col=1,
-            )
-            in_legend.add(project_id)
+        traces = _pool_bars(scenario, pool_id, usage[pool_id], colors)
         if pool_id in known:
-            capacity = scenario.pool_capacity(pool_id)
-            figure.add_trace(
-                go.Scatter(
-                    name="capacity",
-                    x=[*starts, grid.start_date(grid.horizon).isoformat()],
-                    y=[*capacity, capacity[-1]],
-                    mode="lines",
-                    line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
-                    hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}"
-                    "<extra></extra>",
-                    customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
-                    legendgroup="capacity",
-                    showlegend="capacity" not in in_legend,
-                ),
-                row=row,
-                col=1,
-            )
-            in_legend.add("capacity")
-            over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
-            if over:
-                figure.add_trace(
-                    go.Scatter(
-                        name="over capacity",
-                        x=[_period_middle(grid, t) for t in over],
-                        y=[total[t] for t in over],
-                        mode="markers",
-                        marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
-                        hovertext=[
-                            f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
-                            f"<br>{_period_text(grid, t)}"
-                            for t in over
-                        ],
-                        hovertemplate="%{hovertext}<extra></extra>",
-                        legendgroup="over",
-                        showlegend="over" not in in_legend,
-                    ),
-                    row=row,
-                    col=1,
-                )
-                in_legend.add("over")
+            total = [sum(used[t] for used in usage[pool_id].values()) for t in range(grid.horizon)]
+            traces += _capacity_traces(scenario, pool_id, total)
+        for trace in traces:
+            group = str(trace.legendgroup)
+            trace.showlegend = group not in in_legend
+            in_legend.add(group)
+            figure.add_trace(trace, row=row, col=1)
         figure.update_yaxes(title_text="GPUs", row=row, col=1)
+    _gpu_layout(figure, title, grid, height)
+    note = _no_plan_text(schedule)
+    if note is None and not any(usage.values()):
+        note = "No GPUs in use in this plan."
+    if note is not None:
+        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
+    return figure
 
+
+def _pool_title(scenario: Scenario, pool_id: str) -> str:
+    pool = next((p for p in scenario.gpu_pools if p.id == pool_id), None)
+    if pool is None:
+        return f"{esc(pool_id)} (not in the scenario)"
+    return f"{esc(pool.name)} [{esc(pool_id)}]" if pool.name else esc(pool_id)
+
+
+def _pool_bars(
+    scenario: Scenario, pool_id: str, usage: dict[str, list[int]], colors: Colors
+) -> list[go.Bar]:
+    """One bar trace per project using the pool: its GPUs in each period."""
+    grid = scenario.grid
+    period_ms = grid.days * MS_PER_DAY
+    bars = []
+    for project_id, used in usage.items():
+        label = project_label(scenario, project_id)
+        hover = [
+            f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
+            f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
+            for t in range(grid.horizon)
+        ]
+        bars.append(
+            go.Bar(
+                name=label,
+                x=_period_starts(grid),
+                y=used,
+                width=[0.9 * period_ms] * grid.horizon,
+                offset=0.05 * period_ms,
+                marker={"color": colors(project_id), "line": {"width": 0}},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=[[pool_id, project_id]] * grid.horizon,
+                legendgroup=f"project:{project_id}",
+            )
+        )
+    return bars
+
+
+def _capacity_traces(scenario: Scenario, pool_id: str, total: list[int]) -> list[go.Scatter]:
+    """The pool's capacity as a step line, and a red cross on each period over it."""
+    grid = scenario.grid
+    capacity = scenario.pool_capacity(pool_id)
+    traces = [
+        go.Scatter(
+            name="capacity",
+            x=[*_period_starts(grid), grid.start_date(grid.horizon).isoformat()],
+            y=[*capacity, capacity[-1]],
+            mode="lines",
+            line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
+            hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+            customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
+            legendgroup="capacity",
+        )
+    ]
+    over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
+    if over:
+        traces.append(
+            go.Scatter(
+                name="over capacity",
+                x=[_period_middle(grid, t) for t in over],
+                y=[total[t] for t in over],
+                mode="markers",
+                marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
+                hovertext=[
+                    f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
+                    f"<br>{_period_text(grid, t)}"
+                    for t in over
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                legendgroup="over",
+            )
+        )
+    return traces
+
+
+def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         barmode="stack",
@@ -332,12 +345,6 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         linecolor="#999999",
     )
     figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#e5e5e5", automargin=True)
-    note = _no_plan_text(schedule)
-    if note is None and not any(usage.values()):
-        note = "No GPUs in use in this plan."
-    if note is not None:
-        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
-    return figure
 
 
 # --------------------------------------------------------------------------- skill heatmap
