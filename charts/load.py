@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
@@ -350,32 +350,22 @@ def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> N
 # --------------------------------------------------------------------------- skill heatmap
 
 
-def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
-    """Skills x periods: people working with a skill / people holding it and available.
+@dataclass
+class _HeatCells:
+    """The heatmap's cells, row by row: the ratio working / available, ``[demand, supply]``,
+    the hover text, and the fully booked cells (demand >= supply, demand > 0)."""
 
-    ``z`` is the ratio (0..1; above 1 only for a plan that books more people than there
-    are, coloured as 1); a cell is blank when nobody with the skill is available and
-    nobody works with it. ``customdata`` holds ``[demand, supply]`` per cell. Crosses mark
-    fully booked cells (demand >= supply, demand > 0).
-    """
-    grid = scenario.grid
-    title = f"{esc(scenario.name)}: skill demand against supply"
-    demand = skill_demand(scenario, schedule)
-    supply = skill_supply(scenario)
-    skills = sorted(set(demand) | set(supply))
-    if not skills:
-        return _empty(title, "No staff and no skills in this scenario.")
+    grid: TimeGrid
+    z: list[list[float | None]] = field(default_factory=list)
+    custom: list[list[list[int]]] = field(default_factory=list)
+    hover: list[list[str]] = field(default_factory=list)
+    full_x: list[str] = field(default_factory=list)
+    full_y: list[str] = field(default_factory=list)
+    full_hover: list[str] = field(default_factory=list)
 
-    zeros = [0] * grid.horizon
-    z: list[list[float | None]] = []
-    custom: list[list[list[int]]] = []
-    hover: list[list[str]] = []
-    full_x: list[str] = []
-    full_y: list[str] = []
-    full_hover: list[str] = []
-    for skill in skills:
-        wanted = demand.get(skill, zeros)
-        held = supply.get(skill, zeros)
+    def add_row(self, skill: str, wanted: list[int], held: list[int]) -> None:
+        grid = self.grid
+        held = held or [0] * grid.horizon
         z_row: list[float | None] = []
         hover_row: list[str] = []
         for t in range(grid.horizon):
@@ -393,12 +383,35 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
             )
             hover_row.append(text)
             if d > 0 and d >= s:
-                full_x.append(_period_middle(grid, t))
-                full_y.append(skill)
-                full_hover.append(text)
-        z.append(z_row)
-        custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
-        hover.append(hover_row)
+                self.full_x.append(_period_middle(grid, t))
+                self.full_y.append(skill)
+                self.full_hover.append(text)
+        self.z.append(z_row)
+        self.custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
+        self.hover.append(hover_row)
+
+
+def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
+    """Skills x periods: people working with a skill / people holding it and available.
+
+    ``z`` is the ratio (0..1; above 1 only for a plan that books more people than there
+    are, coloured as 1); a cell is blank when nobody with the skill is available and
+    nobody works with it. ``customdata`` holds ``[demand, supply]`` per cell. Crosses mark
+    fully booked cells (demand >= supply, demand > 0).
+    """
+    grid = scenario.grid
+    title = f"{esc(scenario.name)}: skill demand against supply"
+    demand = skill_demand(scenario, schedule)
+    supply = skill_supply(scenario)
+    skills = sorted(set(demand) | set(supply))
+    if not skills:
+        return _empty(title, "No staff and no skills in this scenario.")
+
+    cells = _HeatCells(grid)
+    for skill in skills:
+        cells.add_row(skill, demand.get(skill, [0] * grid.horizon), supply.get(skill, []))
+    z, custom, hover = cells.z, cells.custom, cells.hover
+    full_x, full_y, full_hover = cells.full_x, cells.full_y, cells.full_hover
 
     # x gives the cell edges (one more than the columns): cell t spans period t exactly.
     edges = [grid.start_date(t).isoformat() for t in range(grid.horizon + 1)]
@@ -439,6 +452,16 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
                 showlegend=True,
             )
         )
+    _heatmap_layout(figure, title, grid, skills, edges)
+    note = _no_plan_text(schedule)
+    if note is not None:
+        _annotate(figure, note)
+    return figure
+
+
+def _heatmap_layout(
+    figure: go.Figure, title: str, grid: TimeGrid, skills: list[str], edges: list[str]
+) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         height=max(260, 170 + _ROW_HEIGHT * len(skills)),
@@ -461,10 +484,6 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
         autorange="reversed",
         automargin=True,
     )
-    note = _no_plan_text(schedule)
-    if note is not None:
-        _annotate(figure, note)
-    return figure
 
 
 # --------------------------------------------------------------------------- flow
@@ -512,6 +531,20 @@ def _unique(labels: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {key: (label if counts[label] == 1 else f"{label} ({key})") for key, label in pairs}
 
 
+def _flow_hover(grid: TimeGrid, flow: _Flow) -> str:
+    f = flow
+    return "<br>".join(
+        [
+            f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
+            f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
+            f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period {f.go_live - 1})",
+            f"working: {f.working} period(s)",
+            f"waiting: {f.waiting} period(s)",
+            f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
+        ]
+    )
+
+
 def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     """Per selected project, working against waiting periods from first phase to go-live.
 
@@ -529,20 +562,7 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     flows.sort(key=lambda f: (-f.efficiency, f.label, f.project_id))
     names = _unique((f.project_id, f.label) for f in flows)
     rows = [f"{esc(names[f.project_id])} · {f.efficiency:.0%}" for f in flows]
-    hover = [
-        "<br>".join(
-            [
-                f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
-                f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
-                f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period "
-                f"{f.go_live - 1})",
-                f"working: {f.working} period(s)",
-                f"waiting: {f.waiting} period(s)",
-                f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
-            ]
-        )
-        for f in flows
-    ]
+    hover = [_flow_hover(grid, f) for f in flows]
     figure = go.Figure()
     for name, values, color in (
         ("working", [f.working for f in flows], _WORKING_COLOR),
