@@ -25,6 +25,7 @@ from zenplan.models import (
     load_scenario,
     load_schedule,
 )
+from zenplan.models.diff import ScheduleDiff
 from zenplan.models.files import write_atomic
 
 app = typer.Typer(
@@ -240,7 +241,12 @@ def replan(
         console.print(schedule.explanation)
     if schedule.status not in ("optimal", "feasible"):
         raise typer.Exit(1)
-    changes = result.diff
+    _print_changes(result.diff)
+    console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
+
+
+def _print_changes(changes: ScheduleDiff) -> None:
+    """What a replan moved: a row per phase moved or restaffed, then the totals."""
     table = Table(title="What moved")
     for column in ("project", "phase", "from", "to", "by", "people off", "people on"):
         table.add_column(column)
@@ -266,7 +272,6 @@ def replan(
     )
     deltas = ", ".join(f"{k} {v:+,.2f}" for k, v in changes.kpi_deltas.items() if v)
     console.print(f"KPI deltas: {deltas or 'none'}")
-    console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
 
 
 @app.command()
