@@ -316,7 +316,8 @@ def _absence(rng: random.Random, start: date, horizon: int) -> Doc:
 def _can_staff(requires: list[Doc], staff: list[Doc]) -> bool:
     """Whether distinct people (at level 3+, so without mentors) meet every requirement."""
     needs = [(r["skill"], max(r["level"], UNMENTORED_LEVEL), r["count"]) for r in requires]
-    return max_staffing(needs, [p["skills"] for p in staff]) == sum(r["count"] for r in requires)
+    needed: int = sum(r["count"] for r in requires)
+    return max_staffing(needs, [p["skills"] for p in staff]) == needed
 
 
 def _staffable(requires: list[Doc], staff: list[Doc]) -> list[Doc]:

@@ -134,24 +134,13 @@ def search(
     ordered = serial(relaxed)
     while deadline - perf_counter() > MIN_SECONDS:
         if best is not None:
-            for floor in floors:
-                floor.proto.clear_linear()  # the floor before: an empty constraint
-            floors = [each.model.add(each.objective.total() >= best + 1) for each in models]
-        source = relaxed
-        left = deadline - perf_counter()
-        solver = new_solver(min(left, LP_FIRST_SECONDS) if ordered else left, False)
-        code = solver.solve(relaxed.model, FirstPlan())
-        if ordered and code == cp_model.UNKNOWN:
-            # The LP search ended without a plan: its bound, if any, is dropped; the fixed
-            # search starts over from the same floor.
-            if stalled is not None and best is not None:
-                later = stalled(plan, best)
-                deadline = deadline if later is None else max(deadline, later)
-            left = deadline - perf_counter()
-            if left > MIN_SECONDS:
-                source = relaxed if mirrored is None else mirrored
-                solver = new_solver(left, True)
-                code = solver.solve(source.model, FirstPlan())
+            floors = _raise_floors(models, floors, best + 1)
+        if ordered:
+            step = _ordered_step(relaxed, mirrored, new_solver, deadline, stalled, plan, best)
+        else:
+            solver = new_solver(deadline - perf_counter(), False)
+            step = _Step(relaxed, solver, solver.solve(relaxed.model, FirstPlan()), deadline)
+        source, solver, code, deadline = step.source, step.solver, step.code, step.deadline
         if code == cp_model.INFEASIBLE:
             # No plan beats the best one (or, with none known, there is no plan at all: the
             # whole search finds that out and explains it).
@@ -178,6 +167,56 @@ def search(
         return None
     units = upper if best is None else max(best, upper)
     return RelaxedBound(units, units == best, perf_counter() - started, plan, best)
+
+
+def _raise_floors(
+    models: list[BuiltModel], floors: list[cp_model.Constraint], floor: int
+) -> list[cp_model.Constraint]:
+    """The objective at least ``floor`` in each model, in place of the floors before (each
+    emptied)."""
+    for before in floors:
+        before.proto.clear_linear()
+    return [each.model.add(each.objective.total() >= floor) for each in models]
+
+
+@dataclass
+class _Step:
+    """One step of the floor search: the model searched, its solver and status, and the
+    search's deadline (which a stalled step may extend)."""
+
+    source: BuiltModel
+    solver: cp_model.CpSolver
+    code: cp_model.CpSolverStatus
+    deadline: float
+
+
+def _ordered_step(
+    relaxed: BuiltModel,
+    mirrored: BuiltModel | None,
+    new_solver: NewSolver,
+    deadline: float,
+    stalled: Stalled | None,
+    plan: Decisions | None,
+    best: int | None,
+) -> _Step:
+    """With the serial order: the LP search first, then the fixed search when it found no
+    plan (on the mirror when there is one)."""
+    left = deadline - perf_counter()
+    solver = new_solver(min(left, LP_FIRST_SECONDS), False)
+    code = solver.solve(relaxed.model, FirstPlan())
+    source = relaxed
+    if code == cp_model.UNKNOWN:
+        # The LP search ended without a plan: its bound, if any, is dropped; the fixed
+        # search starts over from the same floor.
+        if stalled is not None and best is not None:
+            later = stalled(plan, best)
+            deadline = deadline if later is None else max(deadline, later)
+        left = deadline - perf_counter()
+        if left > MIN_SECONDS:
+            source = relaxed if mirrored is None else mirrored
+            solver = new_solver(left, True)
+            code = solver.solve(source.model, FirstPlan())
+    return _Step(source, solver, code, deadline)
 
 
 def other_plan(
