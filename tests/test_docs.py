@@ -106,10 +106,21 @@ def runnable(command: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def greedy_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bin_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ``zenplan`` on PATH that runs this interpreter's zenplan, wherever pip put the
+    console script."""
+    folder = tmp_path_factory.mktemp("bin")
+    script = folder / "zenplan"
+    script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m zenplan.api.cli "$@"\n')
+    script.chmod(0o755)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def greedy_plan(tmp_path_factory: pytest.TempPathFactory, bin_dir: Path) -> Path:
     out = tmp_path_factory.mktemp("greedy")
     result = subprocess.run(
-        [_zenplan(), "solve", str(EXAMPLE), "--greedy", "--out", str(out), "-q"],
+        [str(bin_dir / "zenplan"), "solve", str(EXAMPLE), "--greedy", "--out", str(out), "-q"],
         capture_output=True,
         text=True,
         check=False,
@@ -118,11 +129,7 @@ def greedy_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "schedule.json"
 
 
-def _zenplan() -> str:
-    return str(Path(sys.executable).parent / "zenplan")
-
-
-def _workspace(folder: Path, greedy_plan: Path) -> dict[str, str]:
+def _workspace(folder: Path, greedy_plan: Path, bin_dir: Path) -> dict[str, str]:
     """The files the docs' commands name: the example under the names they give it, a
     baseline per scenario, the what-if variants shown in docs/batches.md."""
     (folder / "scenarios").mkdir()
@@ -137,15 +144,17 @@ def _workspace(folder: Path, greedy_plan: Path) -> dict[str, str]:
     assert variants is not None, "docs/batches.md shows a variants file"
     (folder / "variants.yaml").write_text(variants.group(1))
     env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     env["ZENPLAN_DATABASE_URL"] = f"sqlite:///{folder / 'service.db'}"
     env["ZENPLAN_DATA_DIR"] = str(folder / "data")
     return env
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[doc.name for doc in DOCS])
-def test_every_command_shown_runs(doc: Path, tmp_path: Path, greedy_plan: Path) -> None:
-    env = _workspace(tmp_path, greedy_plan)
+def test_every_command_shown_runs(
+    doc: Path, tmp_path: Path, greedy_plan: Path, bin_dir: Path
+) -> None:
+    env = _workspace(tmp_path, greedy_plan, bin_dir)
     for shown in shown_commands(doc):
         for part in shown.command.split(" && "):
             if _reason_not_run(part) is not None:
