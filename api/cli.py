@@ -24,8 +24,8 @@ from zenplan.models import (
     Schedule,
     load_scenario,
     load_schedule,
-    parse_scenario,
 )
+from zenplan.models.diff import ScheduleDiff
 from zenplan.models.files import write_atomic
 
 app = typer.Typer(
@@ -205,6 +205,7 @@ def replan(
     from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
     from zenplan.scheduler.options import default_workers
+    from zenplan.scheduler.replan import merge_incidents
     from zenplan.scheduler.replan import replan as run_replan
 
     scenario = _load(scenario_path)
@@ -220,11 +221,7 @@ def replan(
             raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
             if not isinstance(raw, list):
                 raise ValueError(f"{incidents_path}: expected a list of incidents")
-            document = scenario.model_dump(mode="json", by_alias=True)
-            document["incidents"] = [*document["incidents"], *raw]
-            incidents = parse_scenario(document, str(incidents_path)).incidents[
-                len(scenario.incidents) :
-            ]
+            incidents, _ = merge_incidents(scenario, raw, str(incidents_path))
         options = SolveOptions(
             time_limit=time_limit, workers=workers or default_workers(), seed=seed
         )
@@ -244,7 +241,12 @@ def replan(
         console.print(schedule.explanation)
     if schedule.status not in ("optimal", "feasible"):
         raise typer.Exit(1)
-    changes = result.diff
+    _print_changes(result.diff)
+    console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
+
+
+def _print_changes(changes: ScheduleDiff) -> None:
+    """What a replan moved: a row per phase moved or restaffed, then the totals."""
     table = Table(title="What moved")
     for column in ("project", "phase", "from", "to", "by", "people off", "people on"):
         table.add_column(column)
@@ -270,7 +272,6 @@ def replan(
     )
     deltas = ", ".join(f"{k} {v:+,.2f}" for k, v in changes.kpi_deltas.items() if v)
     console.print(f"KPI deltas: {deltas or 'none'}")
-    console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
 
 
 @app.command()

@@ -224,7 +224,7 @@ def summary_table(results: Sequence[BatchResult]) -> Table:
         ("cost", "cost", _money),
         ("deliv.", "delivered", lambda v: _number(v, "{}")),
         ("late", "late", lambda v: _number(v, "{}")),
-        ("gap", "max_gap", lambda v: _number(v, "{}")),
+        ("gap", "max_delivery_gap", lambda v: _number(v, "{}")),
         ("flow", "flow_efficiency", lambda v: _number(v, "{:.0%}")),
         ("s", "seconds", lambda v: _number(v, "{:.1f}")),
     ]

@@ -68,19 +68,14 @@ def bench(
 ) -> None:
     """Solve published instances, check each plan, and compare with the best-known results."""
     try:
-        from zenplan.benchmarks.runner import AGAINST, bench_set, run, select_instances, write_csv
+        from zenplan.benchmarks.runner import bench_set, run, select_instances, write_csv
     except ImportError as error:
         raise _fail(f"{error.name} is not installed: pip install 'zenplan[bench]'") from None
     from zenplan.scheduler import SolveOptions
 
     # Piped output (a CI log, a file) gets the whole table rather than 80 squeezed columns.
     console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-    if against is not None and against not in AGAINST:
-        raise _fail(f"--against must be one of {', '.join(AGAINST)}, got {against!r}")
-    if strategy not in ("auto", "makespan", "full", "lns"):
-        raise _fail(f"--strategy must be auto, makespan, full or lns, got {strategy!r}")
-    if not data.is_dir():
-        raise _fail(f"--data {data} is not a folder")
+    _check_options(against, strategy, data)
     try:
         chosen = bench_set(set_name)
         names = instances.split(",") if instances else None
@@ -94,11 +89,6 @@ def bench(
         )
     except ValueError as error:
         raise _fail(str(error)) from None
-    if against == "pyjobshop":
-        try:
-            import pyjobshop  # noqa: F401
-        except ImportError:
-            raise _fail("PyJobShop is not installed: pip install 'zenplan[bench]'") from None
 
     console.print(
         f"{chosen.name}: {len(selected)} instances, {time_limit:g} s, {workers} workers"
@@ -127,6 +117,23 @@ def bench(
     invalid = [row.instance for row in rows if row.violations]
     if invalid:
         raise _fail(f"the checker rejected our plan of {', '.join(invalid)}")
+
+
+def _check_options(against: str | None, strategy: str, data: Path) -> None:
+    """The options no runner reads before the first instance: wrong ones stop here."""
+    from zenplan.benchmarks.runner import AGAINST
+
+    if against is not None and against not in AGAINST:
+        raise _fail(f"--against must be one of {', '.join(AGAINST)}, got {against!r}")
+    if strategy not in ("auto", "makespan", "full", "lns"):
+        raise _fail(f"--strategy must be auto, makespan, full or lns, got {strategy!r}")
+    if not data.is_dir():
+        raise _fail(f"--data {data} is not a folder")
+    if against == "pyjobshop":
+        try:
+            import pyjobshop  # noqa: F401
+        except ImportError:
+            raise _fail("PyJobShop is not installed: pip install 'zenplan[bench]'") from None
 
 
 def rows_table(rows: Sequence[BenchRow], against: bool) -> Table:

@@ -13,21 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from zenplan.models import KPIs, Scenario, Schedule
-
-# KPIs compared between schedules (numbers only), each with the direction that is better.
-COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {
-    "value": "higher",
-    "cost": "lower",
-    "roi": "higher",
-    "delivered": "higher",
-    "late": "lower",
-    "lateness_periods": "lower",
-    "makespan": "lower",
-    "max_delivery_gap": "lower",
-    "flow_efficiency": "higher",
-    "reuse_saved_periods": "higher",
-}
+from zenplan.models import Scenario, Schedule
+from zenplan.models.schedule import COMPARED_KPIS, kpi_values
 
 
 class Assignment(BaseModel):
@@ -154,11 +141,6 @@ class Comparison(BaseModel):
     unchanged: int
 
 
-def _kpi_value(kpis: KPIs, name: str) -> float | None:
-    value = getattr(kpis, name)
-    return None if value is None else float(value)
-
-
 def _delta(value: float | None, base: float | None) -> float | None:
     if value is None or base is None:
         return None
@@ -173,7 +155,7 @@ def compare(ids: Sequence[int], labels: Sequence[str], schedules: Sequence[Sched
         KpiDelta(
             kpi=name,
             better=better,
-            values=[_kpi_value(s.kpis, name) for s in schedules],
+            values=[kpi_values(s.kpis, [name])[name] for s in schedules],
             deltas=[],
         )
         for name, better in COMPARED_KPIS.items()

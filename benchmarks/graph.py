@@ -92,6 +92,20 @@ def serial_makespan(
     return max((start + d for start, d in zip(starts, durations, strict=True)), default=0)
 
 
+def _tails(
+    durations: Sequence[int],
+    predecessors: Sequence[Sequence[int]],
+    successors: Sequence[Sequence[int]],
+) -> list[int]:
+    """The longest chain of durations from each activity's start to the end."""
+    tail = [0] * len(durations)
+    for activity in reversed(topological_order(predecessors)):
+        tail[activity] = durations[activity] + max(
+            (tail[s] for s in successors[activity]), default=0
+        )
+    return tail
+
+
 def serial_schedule(
     durations: Sequence[int],
     predecessors: Sequence[Sequence[int]],
@@ -115,16 +129,8 @@ def serial_schedule(
                     f"activity {index} needs {amount} of resource {resource}, "
                     f"capacity {capacities[resource]}"
                 )
-    order = topological_order(predecessors)
-    successors: list[list[int]] = [[] for _ in range(count)]
-    for activity, preds in enumerate(predecessors):
-        for pred in preds:
-            successors[pred].append(activity)
-    tail = [0] * count  # longest chain of durations from an activity's start to the end
-    for activity in reversed(order):
-        tail[activity] = durations[activity] + max(
-            (tail[s] for s in successors[activity]), default=0
-        )
+    successors = predecessors_of(predecessors)  # the inverse relation: successors
+    tail = _tails(durations, predecessors, successors)
 
     length = sum(durations) + max(releases, default=0) + 1
     free = [[capacity] * length for capacity in capacities]

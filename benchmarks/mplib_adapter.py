@@ -43,6 +43,22 @@ from zenplan.models import MAX_HORIZON, Scenario, parse_scenario
 CALENDAR_START = date(2027, 1, 4)
 
 
+def _project_of(path: Path, instance: Any, predecessors: list[list[int]]) -> dict[int, int]:
+    """The project (1-based) of every activity; precedence across projects is refused."""
+    project_of: dict[int, int] = {}
+    for number, project in enumerate(instance.projects, start=1):
+        for index in project.activities:
+            project_of[index] = number
+    for index, preds in enumerate(predecessors):
+        for pred in preds:
+            if project_of[pred] != project_of[index]:
+                raise ValueError(
+                    f"{path}: activity {instance.activities[pred].name} precedes "
+                    f"{instance.activities[index].name} of another project"
+                )
+    return project_of
+
+
 def mplib_document(path: str | Path) -> dict[str, Any]:
     """The scenario document (the mapping a YAML file would hold) of an MPLIB instance."""
     path = Path(path)
@@ -57,18 +73,8 @@ def mplib_document(path: str | Path) -> dict[str, Any]:
     predecessors = predecessors_of([a.successors for a in instance.activities])
     before = real_predecessors(durations, predecessors)
 
-    project_of: dict[int, int] = {}
-    for number, project in enumerate(instance.projects, start=1):
-        for index in project.activities:
-            project_of[index] = number
+    project_of = _project_of(path, instance, predecessors)
     releases = [instance.projects[project_of[i] - 1].release_date for i in range(len(durations))]
-    for index, preds in enumerate(predecessors):
-        for pred in preds:
-            if project_of[pred] != project_of[index]:
-                raise ValueError(
-                    f"{path}: activity {instance.activities[pred].name} precedes "
-                    f"{instance.activities[index].name} of another project"
-                )
 
     capacities = [resource.capacity for resource in instance.resources]
     if not all(resource.renewable for resource in instance.resources):

@@ -25,12 +25,14 @@ and ``j120hrs.sm`` best-known upper bounds): see :func:`read_psplib_reference`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import psplib
 
+from zenplan.benchmarks.graph import predecessors_of, real_predecessors
 from zenplan.models import Scenario, parse_scenario
 
 CALENDAR_START = "2027-01-04"
@@ -57,38 +59,12 @@ def psplib_document(path: str | Path) -> dict[str, Any]:
         durations.append(mode.duration)
         demands.append(list(mode.demands))
 
-    predecessors: list[list[int]] = [[] for _ in instance.activities]
-    for index, activity in enumerate(instance.activities):
-        for successor in activity.successors:
-            predecessors[successor].append(index)
-
+    predecessors = predecessors_of([activity.successors for activity in instance.activities])
     kept = [index for index, duration in enumerate(durations) if duration > 0]
     if not kept:
         raise ValueError(f"{path}: no activity has a positive duration")
-
-    @cache
-    def real_predecessors(index: int) -> frozenset[int]:
-        """Kept activities that precede ``index``, seen through dropped (dummy) ones."""
-        found: set[int] = set()
-        for pred in predecessors[index]:
-            if durations[pred] > 0:
-                found.add(pred)
-            else:
-                found |= real_predecessors(pred)
-        return frozenset(found)
-
-    pools: list[dict[str, Any]] = []
-    pool_of: dict[int, str] = {}
-    for k, resource in enumerate(instance.resources):
-        if not resource.renewable:
-            continue
-        used = any(demands[i][k] > 0 for i in kept)
-        if resource.capacity <= 0:
-            if used:
-                raise ValueError(f"{path}: resource {k} has capacity 0 but is demanded")
-            continue
-        pool_of[k] = f"r{k}"
-        pools.append({"id": f"r{k}", "capacity": resource.capacity})
+    real = real_predecessors(durations, predecessors)
+    pools, pool_of = _pools(path, instance.resources, [demands[i] for i in kept])
 
     phases: list[dict[str, Any]] = []
     for index in kept:
@@ -96,7 +72,7 @@ def psplib_document(path: str | Path) -> dict[str, Any]:
             {
                 "id": f"a{index}",
                 "duration": durations[index],
-                "after": [f"a{pred}" for pred in sorted(real_predecessors(index))],
+                "after": [f"a{pred}" for pred in sorted(real[index])],
                 "gpus": [
                     {"pool": pool, "count": demands[index][k]}
                     for k, pool in pool_of.items()
@@ -124,6 +100,25 @@ def psplib_document(path: str | Path) -> dict[str, Any]:
         ],
         "objective": {"value": 0, "lateness": 0, "balance": 0, "cost": 0, "makespan": 1},
     }
+
+
+def _pools(
+    path: Path, resources: Sequence[Any], demands: Sequence[Sequence[int]]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """A GPU pool per renewable resource of positive capacity, and each one's id by index;
+    a resource of capacity 0 that a kept activity demands is an error."""
+    pools: list[dict[str, Any]] = []
+    pool_of: dict[int, str] = {}
+    for k, resource in enumerate(resources):
+        if not resource.renewable:
+            continue
+        if resource.capacity <= 0:
+            if any(demand[k] > 0 for demand in demands):
+                raise ValueError(f"{path}: resource {k} has capacity 0 but is demanded")
+            continue
+        pool_of[k] = f"r{k}"
+        pools.append({"id": f"r{k}", "capacity": resource.capacity})
+    return pools, pool_of
 
 
 def scenario_from_psplib(path: str | Path) -> Scenario:

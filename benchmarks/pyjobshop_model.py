@@ -42,29 +42,27 @@ class PyJobShopResult:
 
 def unsupported_rules(scenario: Scenario) -> list[str]:
     """The rules of the scenario the PyJobShop translation does not carry (empty: all)."""
-    found: list[str] = []
-    if scenario.datasets:
-        found.append("datasets")
-    if scenario.ethics_board is not None:
-        found.append("ethics board")
-    if scenario.incidents:
-        found.append("incidents")
-    policies = scenario.policies
-    if (
-        policies.max_concurrent_large is not None
+    policies, objective = scenario.policies, scenario.objective
+    checks = {
+        "datasets": bool(scenario.datasets),
+        "ethics board": scenario.ethics_board is not None,
+        "incidents": bool(scenario.incidents),
+        "policies": policies.max_concurrent_large is not None
         or policies.max_delivery_gap is not None
         or policies.first_delivery_by is not None
         or policies.rd_reserve > 0
-        or policies.mentoring
-    ):
-        found.append("policies")
-    if any(person.unavailable for person in scenario.staff):
-        found.append("staff absences")
-    if any(pool.capacity_changes for pool in scenario.gpu_pools):
-        found.append("pool capacity changes")
-    objective = scenario.objective
-    if (objective.value, objective.lateness, objective.balance, objective.cost) != (0, 0, 0, 0):
-        found.append("objective terms other than makespan")
+        or policies.mentoring,
+        "staff absences": any(person.unavailable for person in scenario.staff),
+        "pool capacity changes": any(pool.capacity_changes for pool in scenario.gpu_pools),
+        "objective terms other than makespan": (
+            objective.value,
+            objective.lateness,
+            objective.balance,
+            objective.cost,
+        )
+        != (0, 0, 0, 0),
+    }
+    found = [rule for rule, present in checks.items() if present]
     for project in scenario.scheduled_projects():
         if not project.mandatory:
             found.append(f"optional project {project.id}")

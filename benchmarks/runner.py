@@ -168,8 +168,10 @@ def _mplib_instances(data: Path) -> list[Instance]:
 
 
 def _mspsp_instances(
-    subsets: tuple[str, ...], in_sample: Callable[[str, str], bool]
+    subsets: tuple[str, ...], in_sample: Callable[[str, str], bool] | None = None
 ) -> Callable[[Path], list[Instance]]:
+    """The instances of the MSPSP ``subsets``; the sample is ``in_sample``'s, else all."""
+
     def list_instances(data: Path) -> list[Instance]:
         folder = family_folder(data, "mspsp")
         results = folder / "results"
@@ -185,7 +187,7 @@ def _mspsp_instances(
                         path=path,
                         best_known=known.makespan if known else None,
                         best_known_optimal=known.optimal if known else False,
-                        in_sample=in_sample(subset, path.stem),
+                        in_sample=in_sample is None or in_sample(subset, path.stem),
                     )
                 )
         return instances
@@ -197,10 +199,6 @@ def _mspsp_issue_sample(subset: str, name: str) -> bool:
     return subset == "2c" or (subset == "2a" and name.endswith("_00"))
 
 
-def _whole(subset: str, name: str) -> bool:
-    return True
-
-
 SETS: dict[str, BenchSet] = {
     bench.name: bench
     for bench in (
@@ -210,7 +208,7 @@ SETS: dict[str, BenchSet] = {
         BenchSet("mplib", _mplib_instances, scenario_from_mplib),
         BenchSet("mspsp", _mspsp_instances(("2c", "2a"), _mspsp_issue_sample), scenario_from_mspsp),
         *(
-            BenchSet(f"mspsp-{subset}", _mspsp_instances((subset,), _whole), scenario_from_mspsp)
+            BenchSet(f"mspsp-{subset}", _mspsp_instances((subset,)), scenario_from_mspsp)
             for subset in ("1a", "2a", "2c")
         ),
     )

@@ -29,8 +29,8 @@ import plotly.graph_objects as go
 from zenplan.charts.palette import Colors
 from zenplan.charts.text import MS_PER_DAY, esc, find_project, project_label
 from zenplan.models.calendar import TimeGrid
-from zenplan.models.scenario import Person, Scenario
-from zenplan.models.schedule import DatasetPlan, Schedule, StaffAssignment
+from zenplan.models.scenario import Person, Project, Scenario
+from zenplan.models.schedule import DatasetPlan, ProjectPlan, Schedule, StaffAssignment
 
 __all__ = ["people_gantt", "project_gantt", "replan_gantt"]
 
@@ -419,93 +419,16 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     for key, _ in row_keys:
         rows_of[sponsor_of.get(key, _ORPHAN)].append(labels[key])
 
-    colors = Colors()
-    groups: dict[tuple[str, str], _Bars] = {}  # (colour key, sponsor) -> bars
-    approvals: dict[str, _Bars] = {}
-    acquisitions: dict[str, _Bars] = {}
-    deadlines: dict[str, _Deadlines] = defaultdict(_Deadlines)
-    spans: list[_Span] = []
-    marks: list[date] = []
-
+    layers = _ProjectLayers(scenario, color_by)
     for plan in selected:
-        row = labels[plan.id]
-        owner = sponsor_of[plan.id]
-        project = find_project(scenario, plan.id)
-        head = f"<b>{esc(project_label(scenario, plan.id))}</b> [{esc(plan.id)}]"
-        sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
-        for phase in plan.phases:
-            span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
-            spans.append(span)
-            key = phase.id if color_by == "phase" else plan.id
-            name = phase.id if color_by == "phase" else row
-            bars = groups.setdefault((key, owner), _Bars(name, colors(key), _PHASE_LANE))
-            gpus = ", ".join(f"{esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
-            hover = "<br>".join(
-                [
-                    head,
-                    f"phase: {esc(phase.id)}",
-                    sponsor,
-                    f"dates: {span.dates_text()}",
-                    span.periods_text(),
-                    _staff_text(phase.staff),
-                    f"GPUs: {gpus}",
-                ]
-            )
-            bars.add(row, span, phase.id, hover, ["phase", plan.id, phase.id])
-        if plan.approval is not None:
-            a = plan.approval
-            span = _span(grid, a.start, a.end, a.start_date, a.end_date)
-            spans.append(span)
-            hover = "<br>".join(
-                [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
-            )
-            bars = approvals.setdefault(
-                owner, _Bars("ethics approval", _APPROVAL_COLOR, _APPROVAL_LANE, 0.85)
-            )
-            bars.add(row, span, "", hover, ["approval", plan.id, ""])
-        if project is not None and project.deadline is not None:
-            late = plan.late_by > 0
-            kind = "hard" if project.deadline_hard else "soft"
-            text = f"deadline {project.deadline.isoformat()} ({kind})"
-            text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
-            mark = project.deadline + timedelta(days=1)
-            marks.append(mark)
-            found = deadlines[owner]
-            found.x.append(mark.isoformat())
-            found.y.append(row)
-            found.hover.append(f"{head}<br>{text}")
-            found.color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
-            found.custom.append(["deadline", plan.id, ""])
-
+        layers.add_project(plan, labels[plan.id], sponsor_of[plan.id])
     for plan_ds in datasets:
         in_row = plan_ds.acquired_by if plan_ds.acquired_by in drawn_ids else None
         row_key = in_row if in_row is not None else f"dataset:{plan_ds.id}"
         owner = sponsor_of[in_row] if in_row is not None else _ORPHAN
-        span = _dataset_span(grid, plan_ds)
-        spans.append(span)
-        bars = acquisitions.setdefault(
-            owner, _Bars("dataset acquisition", _DATASET_COLOR, _DATASET_LANE, 0.85)
-        )
-        bars.add(
-            labels[row_key],
-            span,
-            "",
-            _dataset_hover(scenario, plan_ds, span),
-            ["dataset", plan_ds.id, ""],
-        )
+        layers.add_dataset(plan_ds, labels[row_key], owner)
 
-    # Traces in drawing order, each with its sponsor (owner) and legend group.
-    traces: list[tuple[go.Bar | go.Scatter, str, str | None]] = []
-    for owner, owned_rows in rows_of.items():
-        traces.append((_row_anchor(owned_rows, grid.start.isoformat()), owner, None))
-    for (_, owner), bars in groups.items():
-        traces.append((bars.trace(legendgroup=f"phase:{bars.name}"), owner, f"phase:{bars.name}"))
-    for extra in (approvals, acquisitions):
-        for owner, bars in extra.items():
-            traces.append((bars.trace(), owner, bars.name))
-    for owner, found in deadlines.items():
-        traces.append((found.trace(showlegend=True), owner, "deadline"))
-
+    traces = layers.traces(rows_of)
     figure = go.Figure()
     in_legend: set[str] = set()
     for trace, owner, group in traces:
@@ -520,14 +443,9 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     if unselected:
         names = [esc(project_label(scenario, p.id)) for p in unselected]
         title += f"<br><sup>not selected: {_listing(names)}</sup>"
-    _layout(figure, title, rows, grid, _time_range(grid, spans, marks))
-    menu = _sponsor_menu(
-        scenario,
-        [owner for _, owner, _ in traces],
-        [group for _, _, group in traces],
-        rows_of,
-        rows,
-    )
+    _layout(figure, title, rows, grid, _time_range(grid, layers.spans, layers.marks))
+    owners = [owner for _, owner, _ in traces]
+    menu = _sponsor_menu(scenario, owners, [group for _, _, group in traces], rows_of, rows)
     if menu is not None:
         # title pinned to the top, the dropdown on its own line above the plot
         figure.update_layout(
@@ -537,6 +455,100 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             height=_gantt_height(len(rows)) + _MENU_SPACE,
         )
     return figure
+
+
+# A trace in drawing order, with its sponsor (owner) and legend group.
+_Trace = tuple[go.Bar | go.Scatter, str, str | None]
+
+
+@dataclass
+class _ProjectLayers:
+    """The bars and marks of the project Gantt, gathered per sponsor (owner): phases by
+    colour key, ethics approvals, dataset acquisitions and deadlines."""
+
+    scenario: Scenario
+    color_by: ColorBy
+    colors: Colors = field(default_factory=Colors)
+    groups: dict[tuple[str, str], _Bars] = field(default_factory=dict)  # (colour, owner)
+    approvals: dict[str, _Bars] = field(default_factory=dict)
+    acquisitions: dict[str, _Bars] = field(default_factory=dict)
+    deadlines: dict[str, _Deadlines] = field(default_factory=lambda: defaultdict(_Deadlines))
+    spans: list[_Span] = field(default_factory=list)
+    marks: list[date] = field(default_factory=list)
+
+    def add_project(self, plan: ProjectPlan, row: str, owner: str) -> None:
+        """A selected project's phases, ethics approval and deadline on its ``row``."""
+        scenario, grid = self.scenario, self.scenario.grid
+        project = find_project(scenario, plan.id)
+        head = f"<b>{esc(project_label(scenario, plan.id))}</b> [{esc(plan.id)}]"
+        sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
+        for phase in plan.phases:
+            span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
+            self.spans.append(span)
+            key = phase.id if self.color_by == "phase" else plan.id
+            name = phase.id if self.color_by == "phase" else row
+            bars = self.groups.setdefault((key, owner), _Bars(name, self.colors(key), _PHASE_LANE))
+            gpus = ", ".join(f"{esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
+            lines = [head, f"phase: {esc(phase.id)}", sponsor, f"dates: {span.dates_text()}"]
+            lines += [span.periods_text(), _staff_text(phase.staff), f"GPUs: {gpus}"]
+            bars.add(row, span, phase.id, "<br>".join(lines), ["phase", plan.id, phase.id])
+        if plan.approval is not None:
+            a = plan.approval
+            span = _span(grid, a.start, a.end, a.start_date, a.end_date)
+            self.spans.append(span)
+            hover = "<br>".join(
+                [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
+            )
+            bars = self.approvals.setdefault(
+                owner, _Bars("ethics approval", _APPROVAL_COLOR, _APPROVAL_LANE, 0.85)
+            )
+            bars.add(row, span, "", hover, ["approval", plan.id, ""])
+        if project is not None and project.deadline is not None:
+            self._add_deadline(plan, project, row, owner, head)
+
+    def _add_deadline(
+        self, plan: ProjectPlan, project: Project, row: str, owner: str, head: str
+    ) -> None:
+        assert project.deadline is not None
+        late = plan.late_by > 0
+        kind = "hard" if project.deadline_hard else "soft"
+        text = f"deadline {project.deadline.isoformat()} ({kind})"
+        text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
+        mark = project.deadline + timedelta(days=1)
+        self.marks.append(mark)
+        found = self.deadlines[owner]
+        found.x.append(mark.isoformat())
+        found.y.append(row)
+        found.hover.append(f"{head}<br>{text}")
+        found.color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
+        found.custom.append(["deadline", plan.id, ""])
+
+    def add_dataset(self, plan: DatasetPlan, row: str, owner: str) -> None:
+        """A planned dataset acquisition on ``row``."""
+        span = _dataset_span(self.scenario.grid, plan)
+        self.spans.append(span)
+        bars = self.acquisitions.setdefault(
+            owner, _Bars("dataset acquisition", _DATASET_COLOR, _DATASET_LANE, 0.85)
+        )
+        hover = _dataset_hover(self.scenario, plan, span)
+        bars.add(row, span, "", hover, ["dataset", plan.id, ""])
+
+    def traces(self, rows_of: dict[str, list[str]]) -> list[_Trace]:
+        """Every trace in drawing order: row anchors, phases, approvals, acquisitions and
+        deadlines."""
+        start = self.scenario.grid.start.isoformat()
+        traces: list[_Trace] = [
+            (_row_anchor(owned, start), owner, None) for owner, owned in rows_of.items()
+        ]
+        for (_, owner), bars in self.groups.items():
+            group = f"phase:{bars.name}"
+            traces.append((bars.trace(legendgroup=group), owner, group))
+        for extra in (self.approvals, self.acquisitions):
+            for owner, bars in extra.items():
+                traces.append((bars.trace(), owner, bars.name))
+        for owner, found in self.deadlines.items():
+            traces.append((found.trace(showlegend=True), owner, "deadline"))
+        return traces
 
 
 def _dataset_span(grid: TimeGrid, plan: DatasetPlan) -> _Span:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
@@ -37,14 +37,12 @@ from zenplan.models.schedule import Schedule, StaffAssignment
 
 __all__ = [
     "flow_chart",
-    "gpu_in_use",
     "gpu_load",
     "gpu_use_by_project",
     "load_chart",
     "skill_demand",
     "skill_heatmap",
     "skill_supply",
-    "staff_load",
 ]
 
 _CAPACITY_COLOR = "#222222"
@@ -154,21 +152,6 @@ def _staff_work(schedule: Schedule) -> list[tuple[int, int, list[StaffAssignment
     return work
 
 
-def staff_load(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
-    """Skill -> people assigned with that skill in each period (phases and acquisitions).
-
-    Counts assignments: a person listed twice with the same skill counts twice. See
-    ``skill_demand`` for distinct people.
-    """
-    horizon = scenario.grid.horizon
-    load: dict[str, list[int]] = defaultdict(lambda: [0] * horizon)
-    for start, end, staff in _staff_work(schedule):
-        for person in staff:
-            for period in _clip(start, end, horizon):
-                load[person.skill][period] += 1
-    return dict(sorted(load.items()))
-
-
 def skill_demand(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
     """Skill -> distinct people working with that skill in each period (phases and
     dataset acquisitions of the plan)."""
@@ -217,18 +200,6 @@ def gpu_use_by_project(scenario: Scenario, schedule: Schedule) -> dict[str, dict
     return usage
 
 
-def gpu_in_use(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
-    """Pool -> GPUs in use in each period (all projects together)."""
-    horizon = scenario.grid.horizon
-    totals: dict[str, list[int]] = {}
-    for pool, by_project in gpu_use_by_project(scenario, schedule).items():
-        total = [0] * horizon
-        for used in by_project.values():
-            total = [a + b for a, b in zip(total, used, strict=True)]
-        totals[pool] = total
-    return totals
-
-
 # --------------------------------------------------------------------------- GPU load
 
 
@@ -246,100 +217,113 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         return _empty(title, "No GPU pools in this scenario, and no GPUs in the plan.")
 
     pools = list(usage)
-    known = {pool.id: pool for pool in scenario.gpu_pools}
-    subtitles = []
-    for pool_id in pools:
-        pool = known.get(pool_id)
-        if pool is None:
-            subtitles.append(f"{esc(pool_id)} (not in the scenario)")
-        elif pool.name:
-            subtitles.append(f"{esc(pool.name)} [{esc(pool_id)}]")
-        else:
-            subtitles.append(esc(pool_id))
+    known = {pool.id for pool in scenario.gpu_pools}
     height = 120 + _POOL_HEIGHT * len(pools)
     figure = make_subplots(
         rows=len(pools),
         cols=1,
         shared_xaxes=True,
         vertical_spacing=min(0.3, 70 / height) if len(pools) > 1 else 0.0,
-        subplot_titles=subtitles,
+        subplot_titles=[_pool_title(scenario, pool_id) for pool_id in pools],
     )
-
-    starts = _period_starts(grid)
-    period_ms = grid.days * MS_PER_DAY
-    colors = Colors()
     in_legend: set[str] = set()
+    colors = Colors()
     for row, pool_id in enumerate(pools, start=1):
-        total = [0] * grid.horizon
-        for project_id, used in usage[pool_id].items():
-            label = project_label(scenario, project_id)
-            total = [a + b for a, b in zip(total, used, strict=True)]
-            hover = [
-                f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
-                f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
-                for t in range(grid.horizon)
-            ]
-            figure.add_trace(
-                go.Bar(
-                    name=label,
-                    x=starts,
-                    y=used,
-                    width=[0.9 * period_ms] * grid.horizon,
-                    offset=0.05 * period_ms,
-                    marker={"color": colors(project_id), "line": {"width": 0}},
-                    hovertext=hover,
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    customdata=[[pool_id, project_id]] * grid.horizon,
-                    legendgroup=f"project:{project_id}",
-                    showlegend=project_id not in in_legend,
-                ),
-                row=row,
-                col=1,
-            )
-            in_legend.add(project_id)
+        traces = _pool_bars(scenario, pool_id, usage[pool_id], colors)
         if pool_id in known:
-            capacity = scenario.pool_capacity(pool_id)
-            figure.add_trace(
-                go.Scatter(
-                    name="capacity",
-                    x=[*starts, grid.start_date(grid.horizon).isoformat()],
-                    y=[*capacity, capacity[-1]],
-                    mode="lines",
-                    line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
-                    hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}"
-                    "<extra></extra>",
-                    customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
-                    legendgroup="capacity",
-                    showlegend="capacity" not in in_legend,
-                ),
-                row=row,
-                col=1,
-            )
-            in_legend.add("capacity")
-            over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
-            if over:
-                figure.add_trace(
-                    go.Scatter(
-                        name="over capacity",
-                        x=[_period_middle(grid, t) for t in over],
-                        y=[total[t] for t in over],
-                        mode="markers",
-                        marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
-                        hovertext=[
-                            f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
-                            f"<br>{_period_text(grid, t)}"
-                            for t in over
-                        ],
-                        hovertemplate="%{hovertext}<extra></extra>",
-                        legendgroup="over",
-                        showlegend="over" not in in_legend,
-                    ),
-                    row=row,
-                    col=1,
-                )
-                in_legend.add("over")
+            total = [sum(used[t] for used in usage[pool_id].values()) for t in range(grid.horizon)]
+            traces += _capacity_traces(scenario, pool_id, total)
+        for trace in traces:
+            group = str(trace.legendgroup)
+            trace.showlegend = group not in in_legend
+            in_legend.add(group)
+            figure.add_trace(trace, row=row, col=1)
         figure.update_yaxes(title_text="GPUs", row=row, col=1)
+    _gpu_layout(figure, title, grid, height)
+    note = _no_plan_text(schedule)
+    if note is None and not any(usage.values()):
+        note = "No GPUs in use in this plan."
+    if note is not None:
+        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
+    return figure
 
+
+def _pool_title(scenario: Scenario, pool_id: str) -> str:
+    pool = next((p for p in scenario.gpu_pools if p.id == pool_id), None)
+    if pool is None:
+        return f"{esc(pool_id)} (not in the scenario)"
+    return f"{esc(pool.name)} [{esc(pool_id)}]" if pool.name else esc(pool_id)
+
+
+def _pool_bars(
+    scenario: Scenario, pool_id: str, usage: dict[str, list[int]], colors: Colors
+) -> list[go.Bar]:
+    """One bar trace per project using the pool: its GPUs in each period."""
+    grid = scenario.grid
+    period_ms = grid.days * MS_PER_DAY
+    bars = []
+    for project_id, used in usage.items():
+        label = project_label(scenario, project_id)
+        hover = [
+            f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
+            f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
+            for t in range(grid.horizon)
+        ]
+        bars.append(
+            go.Bar(
+                name=label,
+                x=_period_starts(grid),
+                y=used,
+                width=[0.9 * period_ms] * grid.horizon,
+                offset=0.05 * period_ms,
+                marker={"color": colors(project_id), "line": {"width": 0}},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                customdata=[[pool_id, project_id]] * grid.horizon,
+                legendgroup=f"project:{project_id}",
+            )
+        )
+    return bars
+
+
+def _capacity_traces(scenario: Scenario, pool_id: str, total: list[int]) -> list[go.Scatter]:
+    """The pool's capacity as a step line, and a red cross on each period over it."""
+    grid = scenario.grid
+    capacity = scenario.pool_capacity(pool_id)
+    traces = [
+        go.Scatter(
+            name="capacity",
+            x=[*_period_starts(grid), grid.start_date(grid.horizon).isoformat()],
+            y=[*capacity, capacity[-1]],
+            mode="lines",
+            line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
+            hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
+            customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
+            legendgroup="capacity",
+        )
+    ]
+    over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
+    if over:
+        traces.append(
+            go.Scatter(
+                name="over capacity",
+                x=[_period_middle(grid, t) for t in over],
+                y=[total[t] for t in over],
+                mode="markers",
+                marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
+                hovertext=[
+                    f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
+                    f"<br>{_period_text(grid, t)}"
+                    for t in over
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                legendgroup="over",
+            )
+        )
+    return traces
+
+
+def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         barmode="stack",
@@ -361,15 +345,50 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         linecolor="#999999",
     )
     figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#e5e5e5", automargin=True)
-    note = _no_plan_text(schedule)
-    if note is None and not any(usage.values()):
-        note = "No GPUs in use in this plan."
-    if note is not None:
-        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
-    return figure
 
 
 # --------------------------------------------------------------------------- skill heatmap
+
+
+@dataclass
+class _HeatCells:
+    """The heatmap's cells, row by row: the ratio working / available, ``[demand, supply]``,
+    the hover text, and the fully booked cells (demand >= supply, demand > 0)."""
+
+    grid: TimeGrid
+    z: list[list[float | None]] = field(default_factory=list)
+    custom: list[list[list[int]]] = field(default_factory=list)
+    hover: list[list[str]] = field(default_factory=list)
+    full_x: list[str] = field(default_factory=list)
+    full_y: list[str] = field(default_factory=list)
+    full_hover: list[str] = field(default_factory=list)
+
+    def add_row(self, skill: str, wanted: list[int], held: list[int]) -> None:
+        grid = self.grid
+        held = held or [0] * grid.horizon
+        z_row: list[float | None] = []
+        hover_row: list[str] = []
+        for t in range(grid.horizon):
+            d, s = wanted[t], held[t]
+            if s > 0:
+                ratio: float | None = d / s
+                load = f"{d / s:.0%}"
+            else:
+                ratio = 1.0 if d > 0 else None
+                load = "nobody available" if d > 0 else "—"
+            z_row.append(ratio)
+            text = (
+                f"<b>{esc(skill)}</b><br>{_period_text(grid, t)}"
+                f"<br>working: {d}<br>available: {s}<br>load: {load}"
+            )
+            hover_row.append(text)
+            if d > 0 and d >= s:
+                self.full_x.append(_period_middle(grid, t))
+                self.full_y.append(skill)
+                self.full_hover.append(text)
+        self.z.append(z_row)
+        self.custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
+        self.hover.append(hover_row)
 
 
 def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
@@ -388,39 +407,11 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
     if not skills:
         return _empty(title, "No staff and no skills in this scenario.")
 
-    zeros = [0] * grid.horizon
-    z: list[list[float | None]] = []
-    custom: list[list[list[int]]] = []
-    hover: list[list[str]] = []
-    full_x: list[str] = []
-    full_y: list[str] = []
-    full_hover: list[str] = []
+    cells = _HeatCells(grid)
     for skill in skills:
-        wanted = demand.get(skill, zeros)
-        held = supply.get(skill, zeros)
-        z_row: list[float | None] = []
-        hover_row: list[str] = []
-        for t in range(grid.horizon):
-            d, s = wanted[t], held[t]
-            if s > 0:
-                ratio: float | None = d / s
-                load = f"{d / s:.0%}"
-            else:
-                ratio = 1.0 if d > 0 else None
-                load = "nobody available" if d > 0 else "—"
-            z_row.append(ratio)
-            text = (
-                f"<b>{esc(skill)}</b><br>{_period_text(grid, t)}"
-                f"<br>working: {d}<br>available: {s}<br>load: {load}"
-            )
-            hover_row.append(text)
-            if d > 0 and d >= s:
-                full_x.append(_period_middle(grid, t))
-                full_y.append(skill)
-                full_hover.append(text)
-        z.append(z_row)
-        custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
-        hover.append(hover_row)
+        cells.add_row(skill, demand.get(skill, [0] * grid.horizon), supply.get(skill, []))
+    z, custom, hover = cells.z, cells.custom, cells.hover
+    full_x, full_y, full_hover = cells.full_x, cells.full_y, cells.full_hover
 
     # x gives the cell edges (one more than the columns): cell t spans period t exactly.
     edges = [grid.start_date(t).isoformat() for t in range(grid.horizon + 1)]
@@ -461,6 +452,16 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
                 showlegend=True,
             )
         )
+    _heatmap_layout(figure, title, grid, skills, edges)
+    note = _no_plan_text(schedule)
+    if note is not None:
+        _annotate(figure, note)
+    return figure
+
+
+def _heatmap_layout(
+    figure: go.Figure, title: str, grid: TimeGrid, skills: list[str], edges: list[str]
+) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         height=max(260, 170 + _ROW_HEIGHT * len(skills)),
@@ -483,10 +484,6 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
         autorange="reversed",
         automargin=True,
     )
-    note = _no_plan_text(schedule)
-    if note is not None:
-        _annotate(figure, note)
-    return figure
 
 
 # --------------------------------------------------------------------------- flow
@@ -534,6 +531,20 @@ def _unique(labels: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {key: (label if counts[label] == 1 else f"{label} ({key})") for key, label in pairs}
 
 
+def _flow_hover(grid: TimeGrid, flow: _Flow) -> str:
+    f = flow
+    return "<br>".join(
+        [
+            f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
+            f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
+            f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period {f.go_live - 1})",
+            f"working: {f.working} period(s)",
+            f"waiting: {f.waiting} period(s)",
+            f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
+        ]
+    )
+
+
 def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     """Per selected project, working against waiting periods from first phase to go-live.
 
@@ -551,20 +562,7 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     flows.sort(key=lambda f: (-f.efficiency, f.label, f.project_id))
     names = _unique((f.project_id, f.label) for f in flows)
     rows = [f"{esc(names[f.project_id])} · {f.efficiency:.0%}" for f in flows]
-    hover = [
-        "<br>".join(
-            [
-                f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
-                f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
-                f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period "
-                f"{f.go_live - 1})",
-                f"working: {f.working} period(s)",
-                f"waiting: {f.waiting} period(s)",
-                f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
-            ]
-        )
-        for f in flows
-    ]
+    hover = [_flow_hover(grid, f) for f in flows]
     figure = go.Figure()
     for name, values, color in (
         ("working", [f.working for f in flows], _WORKING_COLOR),
@@ -631,7 +629,9 @@ def load_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         vertical_spacing=0.12,
         subplot_titles=("people at work, by skill", "GPUs in use, by pool"),
     )
-    for skill, counts in staff_load(scenario, schedule).items():
+    # the per-period load the KPIs hold: assignments per skill, GPUs in use per pool
+    load = schedule.kpis.load
+    for skill, counts in load.get("skills", {}).items():
         figure.add_trace(go.Bar(name=skill, x=dates, y=counts, legendgroup="skills"), row=1, col=1)
     figure.add_trace(
         go.Scatter(
@@ -645,7 +645,7 @@ def load_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         col=1,
     )
     palette = qualitative.Dark2
-    for index, (pool, used) in enumerate(gpu_in_use(scenario, schedule).items()):
+    for index, (pool, used) in enumerate(load.get("gpus", {}).items()):
         color = palette[index % len(palette)]
         figure.add_trace(
             go.Scatter(name=f"{pool} in use", x=dates, y=used, mode="lines", line={"color": color}),

@@ -82,7 +82,7 @@ def _skill_supply(ctx: Context) -> None:
     if ctx.variables.background.decisions:
         # A neighbourhood model (projects decided outside it) counts the people those projects
         # keep busy as holders, so groups bound little there and slow each step: one rule per
-        # skill and level (BENCHMARKS.md, 200 projects).
+        # skill and level.
         groups = [({need[0]: need[1]}, len(holders_of(need, staff))) for need in sorted(demand)]
     else:
         groups = skill_groups(set(demand), staff)

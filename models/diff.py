@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from zenplan.models.schedule import Schedule
+from zenplan.models.schedule import COMPARED_KPIS, Schedule
 
-KPI_FIELDS = (
-    "value",
-    "cost",
-    "delivered",
-    "late",
-    "lateness_periods",
-    "makespan",
-    "max_delivery_gap",
-    "flow_efficiency",
-    "reuse_saved_periods",
-)
+# The compared KPIs that always have a value (roi has none without cost).
+KPI_FIELDS = tuple(name for name in COMPARED_KPIS if name != "roi")
 
 
 class PhaseMove(BaseModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -89,6 +89,21 @@ def _duplicates(scenario: Scenario) -> list[Problem]:
     return problems
 
 
+def _absences_outside(scenario: Scenario, window: str) -> list[Problem]:
+    """Absences wholly before or after the horizon (one that overlaps it is clipped)."""
+    grid = scenario.grid
+    return [
+        Problem(
+            ("staff", i, "unavailable", j),
+            f"{absence.from_} .. {absence.to} is outside {window}",
+            None,
+        )
+        for i, person in enumerate(scenario.staff)
+        for j, absence in enumerate(person.unavailable)
+        if absence.to < grid.start or absence.from_ > grid.end_date
+    ]
+
+
 def _dates(scenario: Scenario) -> list[Problem]:
     grid = scenario.grid
     window = f"the horizon {grid.start} .. {grid.end_date}"
@@ -98,13 +113,7 @@ def _dates(scenario: Scenario) -> list[Problem]:
         if day is not None and not grid.contains(day):
             problems.append(Problem(loc, f"date {day} is outside {window}", day.isoformat()))
 
-    for i, person in enumerate(scenario.staff):
-        for j, absence in enumerate(person.unavailable):
-            if absence.to < grid.start or absence.from_ > grid.end_date:
-                loc: Loc = ("staff", i, "unavailable", j)
-                problems.append(
-                    Problem(loc, f"{absence.from_} .. {absence.to} is outside {window}", None)
-                )
+    problems += _absences_outside(scenario, window)
     for i, pool in enumerate(scenario.gpu_pools):
         for j, change in enumerate(pool.capacity_changes):
             inside(change.from_, ("gpu_pools", i, "capacity_changes", j, "from"))
@@ -229,6 +238,25 @@ def _cycles(project: Project | Incident, loc: Loc) -> list[Problem]:
     return []
 
 
+def _gpus_over_capacity(
+    phase: Phase, label: str, loc: Loc, largest: dict[str, int]
+) -> list[Problem]:
+    """GPU demands larger than any capacity their known pools ever have."""
+    problems: list[Problem] = []
+    for k, demand in enumerate(phase.gpus):
+        best = max((largest.get(pool, 0) for pool in demand.pools), default=0)
+        if all(pool in largest for pool in demand.pools) and demand.count > best:
+            problems.append(
+                Problem(
+                    (*loc, "gpus", k, "count"),
+                    f"{label} needs {demand.count} GPUs from "
+                    f"{' or '.join(demand.pools)}; the largest capacity is {best}",
+                    demand.count,
+                )
+            )
+    return problems
+
+
 def _demands(scenario: Scenario) -> list[Problem]:
     problems: list[Problem] = []
     largest = {
@@ -256,17 +284,7 @@ def _demands(scenario: Scenario) -> list[Problem]:
                     heads,
                 )
             )
-        for k, demand in enumerate(phase.gpus):
-            best = max((largest.get(pool, 0) for pool in demand.pools), default=0)
-            if all(pool in largest for pool in demand.pools) and demand.count > best:
-                problems.append(
-                    Problem(
-                        (*loc, "gpus", k, "count"),
-                        f"{label} needs {demand.count} GPUs from "
-                        f"{' or '.join(demand.pools)}; the largest capacity is {best}",
-                        demand.count,
-                    )
-                )
+        problems.extend(_gpus_over_capacity(phase, label, loc, largest))
 
     for i, project in enumerate(scenario.projects):
         for j, phase in enumerate(project.phases):
@@ -343,7 +361,8 @@ def _staffing_problems(
             )
     if not problems and requires:
         needed = sum(r.count for r in requires)
-        matched = _max_staffing(requires, staff)
+        needs = [(r.skill, r.level, r.count) for r in requires]
+        matched = max_staffing(needs, [p.skills for p in staff])
         if matched < needed:
             problems.append(
                 Problem(
@@ -356,19 +375,21 @@ def _staffing_problems(
     return problems
 
 
-def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> int:
-    """Size of the largest assignment of distinct people to requirement slots."""
-    slots = [r for r in requires for _ in range(r.count)]
+def max_staffing(needs: Sequence[tuple[str, int, int]], skills: Sequence[Mapping[str, int]]) -> int:
+    """How many of the slots ``needs`` asks for (skill, level, count) distinct people can fill,
+    each person given by their skill levels: the largest matching of slots to people (a
+    person fills a slot with the skill at the level or above, as ``Person.holds`` says)."""
+    slots = [(skill, level) for skill, level, count in needs for _ in range(count)]
     owner: dict[int, int] = {}  # person index -> slot index
 
     def augment(slot: int, seen: set[int]) -> bool:
-        req = slots[slot]
-        for person_index, person in enumerate(staff):
-            if not person.holds(req.skill, req.level) or person_index in seen:
+        skill, level = slots[slot]
+        for index, held in enumerate(skills):
+            if held.get(skill, 0) < level or index in seen:
                 continue
-            seen.add(person_index)
-            if person_index not in owner or augment(owner[person_index], seen):
-                owner[person_index] = slot
+            seen.add(index)
+            if index not in owner or augment(owner[index], seen):
+                owner[index] = slot
                 return True
         return False
 

@@ -33,7 +33,7 @@ class Strict(BaseModel):
 
 
 # The longest plan: 5,000 periods, about 13.7 years of days. Published multi-project
-# instances run to ~3,050 days (MPLIB set 1.3); per-period structures grow with it.
+# instances run to ~3,050 days; per-period structures grow with it.
 MAX_HORIZON = 5000
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
+# The statuses that come with a plan.
+PLANNED: tuple[SolveStatus, ...] = ("optimal", "feasible")
 
 
 class Out(BaseModel):
@@ -161,3 +164,42 @@ class Schedule(Out):
             if d.start is not None and d.end is not None
         ]
         return work
+
+
+# The KPIs compared between schedules (numbers only), each with the direction that is better.
+COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {
+    "value": "higher",
+    "cost": "lower",
+    "roi": "higher",
+    "delivered": "higher",
+    "late": "lower",
+    "lateness_periods": "lower",
+    "makespan": "lower",
+    "max_delivery_gap": "lower",
+    "flow_efficiency": "higher",
+    "reuse_saved_periods": "higher",
+}
+# The KPIs of a one-line summary of a schedule (batch summaries, what-if tables).
+SUMMARY_KPIS = ("value", "cost", "delivered", "late", "max_delivery_gap", "flow_efficiency")
+
+
+def kpi_values(kpis: KPIs, names: Sequence[str]) -> dict[str, float | None]:
+    """The KPIs ``names`` as numbers (None where a KPI has no value, as ``roi`` without cost)."""
+    values = {name: getattr(kpis, name) for name in names}
+    return {name: None if value is None else float(value) for name, value in values.items()}
+
+
+def summary_row(schedule: Schedule | None, names: Sequence[str] = SUMMARY_KPIS) -> dict[str, Any]:
+    """A schedule as one row of a summary table: status, objective and the KPIs ``names``;
+    without a plan the objective and KPIs are blank and ``error`` is its explanation."""
+    row: dict[str, Any] = {"status": "error", "objective": None, **dict.fromkeys(names)}
+    row["error"] = None
+    if schedule is None:
+        return row
+    row["status"] = schedule.status
+    if schedule.status in PLANNED:
+        row["objective"] = schedule.objective
+        row.update((name, getattr(schedule.kpis, name)) for name in names)
+    else:
+        row["error"] = schedule.explanation
+    return row

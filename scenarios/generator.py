@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from zenplan.models import Scenario, parse_scenario
+from zenplan.models.rules import max_staffing
 
 Doc = dict[str, Any]
 
@@ -314,25 +315,9 @@ def _absence(rng: random.Random, start: date, horizon: int) -> Doc:
 
 def _can_staff(requires: list[Doc], staff: list[Doc]) -> bool:
     """Whether distinct people (at level 3+, so without mentors) meet every requirement."""
-    slots = [r for r in requires for _ in range(r["count"])]
-    owner: dict[int, int] = {}  # person index -> slot index
-
-    def qualified(person: Doc, slot: int) -> bool:
-        req = slots[slot]
-        level = max(req["level"], UNMENTORED_LEVEL)
-        return bool(person["skills"].get(req["skill"], 0) >= level)
-
-    def augment(slot: int, seen: set[int]) -> bool:
-        for index, person in enumerate(staff):
-            if index in seen or not qualified(person, slot):
-                continue
-            seen.add(index)
-            if index not in owner or augment(owner[index], seen):
-                owner[index] = slot
-                return True
-        return False
-
-    return all(augment(slot, set()) for slot in range(len(slots)))
+    needs = [(r["skill"], max(r["level"], UNMENTORED_LEVEL), r["count"]) for r in requires]
+    needed: int = sum(r["count"] for r in requires)
+    return max_staffing(needs, [p["skills"] for p in staff]) == needed
 
 
 def _staffable(requires: list[Doc], staff: list[Doc]) -> list[Doc]:

@@ -22,6 +22,7 @@ from zenplan.models import (
     StaffAssignment,
 )
 from zenplan.models.decisions import ACQUISITION, acquisition_key
+from zenplan.models.schedule import DatasetPlan
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,7 @@ def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
             continue
         start = min(p.start for p in plan.phases)
         for dataset_id in scenario.project(plan.id).datasets:
-            dataset = scenario.dataset(dataset_id)
-            if dataset.available:
+            if scenario.dataset(dataset_id).available:
                 continue
             needed.add(dataset_id)
             acquisition = made.get(dataset_id)
@@ -92,27 +92,32 @@ def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
                     f"starts at {start}, before dataset {dataset_id} is ready at {acquisition.end}"
                 )
                 violations.append(Violation("datasets", message, plan.id, period=start))
-    for dataset_id, acquisition in made.items():
-        key = acquisition_key(dataset_id)
-        found = next((d for d in scenario.datasets if d.id == dataset_id), None)
-        if found is None or found.acquisition is None or found.available:
-            violations.append(Violation("datasets", "nothing to acquire", key, ACQUISITION))
-            continue
-        acquisition_rule = found.acquisition
-        if dataset_id not in needed:
-            message = "acquired although no selected project needs it"
-            violations.append(Violation("datasets", message, key, ACQUISITION))
-        if acquisition.start is None or acquisition.end is None:
-            continue
-        if acquisition.end - acquisition.start != acquisition_rule.duration:
-            took = acquisition.end - acquisition.start
-            message = f"takes {took} periods, needs {acquisition_rule.duration}"
-            violations.append(Violation("duration", message, key, ACQUISITION))
-        if acquisition.start < 0 or acquisition.end > scenario.grid.horizon:
-            violations.append(Violation("horizon", "leaves the horizon", key, ACQUISITION))
-        violations += _staffing(
-            scenario, key, ACQUISITION, acquisition_rule.requires, acquisition.staff
-        )
+    for acquisition in made.values():
+        violations += _acquisition(scenario, acquisition, acquisition.id in needed)
+    return violations
+
+
+def _acquisition(scenario: Scenario, acquisition: DatasetPlan, needed: bool) -> list[Violation]:
+    """One planned acquisition: of a dataset that has one, needed, as long as it takes,
+    inside the horizon, by qualified people."""
+    key = acquisition_key(acquisition.id)
+    found = next((d for d in scenario.datasets if d.id == acquisition.id), None)
+    if found is None or found.acquisition is None or found.available:
+        return [Violation("datasets", "nothing to acquire", key, ACQUISITION)]
+    rule = found.acquisition
+    violations: list[Violation] = []
+    if not needed:
+        message = "acquired although no selected project needs it"
+        violations.append(Violation("datasets", message, key, ACQUISITION))
+    if acquisition.start is None or acquisition.end is None:
+        return violations
+    if acquisition.end - acquisition.start != rule.duration:
+        took = acquisition.end - acquisition.start
+        message = f"takes {took} periods, needs {rule.duration}"
+        violations.append(Violation("duration", message, key, ACQUISITION))
+    if acquisition.start < 0 or acquisition.end > scenario.grid.horizon:
+        violations.append(Violation("horizon", "leaves the horizon", key, ACQUISITION))
+    violations += _staffing(scenario, key, ACQUISITION, rule.requires, acquisition.staff)
     return violations
 
 
@@ -273,7 +278,7 @@ def _project(scenario: Scenario, project: Project, plan: ProjectPlan) -> list[Vi
 
         violations += _timing(scenario, project, index, planned, by_id, release)
         violations += _staffing(scenario, project.id, phase.id, phase.requires, planned.staff)
-        violations += _gpus(scenario, project, phase.id, phase.gpus, planned)
+        violations += _gpus(project, phase.id, phase.gpus, planned)
     if project.deadline_hard and project.deadline is not None and by_id:
         due = grid.deadline_end(project.deadline)
         go_live = max(p.end for p in by_id.values())
@@ -365,7 +370,6 @@ def _staffing(
 
 
 def _gpus(
-    scenario: Scenario,
     project: Project,
     phase_id: str,
     demands: list[GpuDemand],

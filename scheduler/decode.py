@@ -53,6 +53,16 @@ def hint(variables: Variables, decisions: Decisions) -> None:
             hinted.add(variable.index)
             variables.model.add_hint(variable, value)
 
+    _hint_projects(variables, decisions, add)
+    _hint_acquisitions_and_approvals(variables, decisions, add)
+    _hint_people_and_gpus(variables, decisions, add)
+
+
+_Add = Callable[[cp_model.IntVar, int | bool], None]
+
+
+def _hint_projects(variables: Variables, decisions: Decisions, add: _Add) -> None:
+    """Selection, phase starts and ends, go-lives, lateness and the makespan."""
     go_lives: list[int] = []
     for project_var in variables.projects.values():
         chosen = decisions.get(project_var.project.id)
@@ -75,6 +85,9 @@ def hint(variables: Variables, decisions: Decisions) -> None:
     if variables.makespan_var is not None:
         decided = list(variables.background.go_lives.values())
         add(variables.makespan_var, max([*go_lives, *decided], default=0))
+
+
+def _hint_acquisitions_and_approvals(variables: Variables, decisions: Decisions, add: _Add) -> None:
     for acquisition in variables.acquisitions.values():
         made = decisions.get(acquisition.project, {}).get(ACQUISITION)
         start = made.start if made else acquisition.earliest
@@ -89,6 +102,10 @@ def hint(variables: Variables, decisions: Decisions) -> None:
             add(approval.start, granted.start)
             add(approval.end, end)
             add(approval.meeting, end // board.meeting_every)
+
+
+def _hint_people_and_gpus(variables: Variables, decisions: Decisions, add: _Add) -> None:
+    """Who works on what (per phase and per requirement unit) and the GPU pools chosen."""
     staffed = {
         (project_id, phase_id, person)
         for project_id, phases in decisions.items()

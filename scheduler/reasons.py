@@ -104,21 +104,6 @@ def _short_in(
     return ""
 
 
-def optimistic_bound(scenario: Scenario) -> float:
-    """No plan earns more: every project live at its earliest period, nothing late, no cost.
-
-    The bound reported by the neighbourhood search; CP-SAT's own root bound on the whole
-    model was no tighter on the portfolios measured (BENCHMARKS.md).
-    """
-    grid = scenario.grid
-    total = 0.0
-    for project in scenario.scheduled_projects():
-        release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
-        go_live = release + critical_path(project)
-        total += scenario.objective.value * project.value * max(0, grid.horizon - go_live)
-    return total
-
-
 def reason_for(scenario: Scenario, project: Project, timeline: Timeline) -> str:
     grid = scenario.grid
     release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0

@@ -1,9 +1,8 @@
 """The bound of a relaxation: the portfolio without people, for a proof that the whole model's
 search does not reach in time.
 
-Who works on what is most of a multi-skill model (an MSPSP set-2c instance with 30 activities
-and 6 people has 302 assignment literals), and CP-SAT's search over it proves optima slowly
-even when its plans are optimal. Without people, staffing keeps only its supply rules (at any
+Who works on what is most of a multi-skill model, and CP-SAT's search over it proves optima
+slowly even when its plans are optimal. Without people, staffing keeps only its supply rules (at any
 time the work that only a group of people can do needs no more people than the group holds),
 a far smaller model whose optimum CP-SAT often proves in seconds. No plan of the whole model
 does better than that optimum (stripped of its people, a plan is a plan of the relaxation, and
@@ -65,8 +64,8 @@ def model(scenario: Scenario) -> BuiltModel:
     earliest first, at its earliest start (the serial schedule generation of project
     scheduling), the phase with the most work (periods times people) first among those that
     can start as early. Only a fixed-search worker follows it (``FIXED_SEARCH``, see
-    ``search``). With projects to select, the order says nothing about which: on the example
-    portfolio the fixed search's plans were worse and its bound no better (BENCHMARKS.md)."""
+    ``search``). With projects to select, the order says nothing about which, so none is
+    given."""
     relaxed = build(scenario, people=False)
     if all(project.mandatory for project in scenario.scheduled_projects()):
         items = sorted(
@@ -114,15 +113,15 @@ def search(
 
     The search asks for a plan better than the best known, and starts over each time it
     finds one, asking for better again: a fresh presolve with the objective's new floor
-    narrows every time window, and on MSPSP instances proves in milliseconds what CP-SAT's
-    optimising search, raising its bound one period at a time, proves in seconds
-    (BENCHMARKS.md). A search that ends with no better plan proves the best one optimal.
+    narrows every time window, and proves far faster than CP-SAT's optimising search, which
+    raises its bound one period at a time. A search that ends with no better plan proves the
+    best one optimal.
 
     With the serial order (``serial``), each step searches first with CP-SAT's own order
     for ``LP_FIRST_SECONDS``: it finds the better plans fast. A step still without a plan or
     a proof then goes on with the fixed search, whose clause learning over the serial order
-    proved MSPSP floors 2-4 times faster (and found plans slower) than the LP search did
-    (BENCHMARKS.md), on the ``mirrored`` relaxation when there is one (``mirrored_model``);
+    proves floors faster (and finds plans slower) than the LP search, on the ``mirrored``
+    relaxation when there is one (``mirrored_model``);
     ``stalled`` is told before it starts and may give the search more time. Without the
     serial order, each step is one LP search for the time left.
     """
@@ -135,24 +134,13 @@ def search(
     ordered = serial(relaxed)
     while deadline - perf_counter() > MIN_SECONDS:
         if best is not None:
-            for floor in floors:
-                floor.proto.clear_linear()  # the floor before: an empty constraint
-            floors = [each.model.add(each.objective.total() >= best + 1) for each in models]
-        source = relaxed
-        left = deadline - perf_counter()
-        solver = new_solver(min(left, LP_FIRST_SECONDS) if ordered else left, False)
-        code = solver.solve(relaxed.model, FirstPlan())
-        if ordered and code == cp_model.UNKNOWN:
-            # The LP search ended without a plan: its bound, if any, is dropped; the fixed
-            # search starts over from the same floor.
-            if stalled is not None and best is not None:
-                later = stalled(plan, best)
-                deadline = deadline if later is None else max(deadline, later)
-            left = deadline - perf_counter()
-            if left > MIN_SECONDS:
-                source = relaxed if mirrored is None else mirrored
-                solver = new_solver(left, True)
-                code = solver.solve(source.model, FirstPlan())
+            floors = _raise_floors(models, floors, best + 1)
+        if ordered:
+            step = _ordered_step(relaxed, mirrored, new_solver, deadline, stalled, plan, best)
+        else:
+            solver = new_solver(deadline - perf_counter(), False)
+            step = _Step(relaxed, solver, solver.solve(relaxed.model, FirstPlan()), deadline)
+        source, solver, code, deadline = step.source, step.solver, step.code, step.deadline
         if code == cp_model.INFEASIBLE:
             # No plan beats the best one (or, with none known, there is no plan at all: the
             # whole search finds that out and explains it).
@@ -181,6 +169,56 @@ def search(
     return RelaxedBound(units, units == best, perf_counter() - started, plan, best)
 
 
+def _raise_floors(
+    models: list[BuiltModel], floors: list[cp_model.Constraint], floor: int
+) -> list[cp_model.Constraint]:
+    """The objective at least ``floor`` in each model, in place of the floors before (each
+    emptied)."""
+    for before in floors:
+        before.proto.clear_linear()
+    return [each.model.add(each.objective.total() >= floor) for each in models]
+
+
+@dataclass
+class _Step:
+    """One step of the floor search: the model searched, its solver and status, and the
+    search's deadline (which a stalled step may extend)."""
+
+    source: BuiltModel
+    solver: cp_model.CpSolver
+    code: cp_model.CpSolverStatus
+    deadline: float
+
+
+def _ordered_step(
+    relaxed: BuiltModel,
+    mirrored: BuiltModel | None,
+    new_solver: NewSolver,
+    deadline: float,
+    stalled: Stalled | None,
+    plan: Decisions | None,
+    best: int | None,
+) -> _Step:
+    """With the serial order: the LP search first, then the fixed search when it found no
+    plan (on the mirror when there is one)."""
+    left = deadline - perf_counter()
+    solver = new_solver(min(left, LP_FIRST_SECONDS), False)
+    code = solver.solve(relaxed.model, FirstPlan())
+    source = relaxed
+    if code == cp_model.UNKNOWN:
+        # The LP search ended without a plan: its bound, if any, is dropped; the fixed
+        # search starts over from the same floor.
+        if stalled is not None and best is not None:
+            later = stalled(plan, best)
+            deadline = deadline if later is None else max(deadline, later)
+        left = deadline - perf_counter()
+        if left > MIN_SECONDS:
+            source = relaxed if mirrored is None else mirrored
+            solver = new_solver(left, True)
+            code = solver.solve(source.model, FirstPlan())
+    return _Step(source, solver, code, deadline)
+
+
 def other_plan(
     relaxed: BuiltModel,
     units: int,
@@ -193,8 +231,7 @@ def other_plan(
     ``seconds`` at most; None when there is none or none is found in time.
 
     For a proven optimum whose plan people cannot staff: other plans at the same objective
-    may fit them (on MSPSP ``nc1.5_n30_l12_m8_00`` some plans of 40 do and others do not,
-    BENCHMARKS.md)."""
+    may fit them."""
     if seconds <= MIN_SECONDS:
         return None
     model = relaxed.model.clone()

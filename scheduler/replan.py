@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from time import perf_counter
+from typing import Any
 
-from zenplan.models import Scenario, Schedule, parse_scenario
+from zenplan.models import InputError, Problem, Scenario, Schedule, parse_scenario
 from zenplan.models.decisions import Decisions, PhaseDecision
 from zenplan.models.diff import ScheduleDiff, diff
 from zenplan.models.scenario import Incident
@@ -59,6 +60,64 @@ def with_incidents(scenario: Scenario, incidents: Sequence[Incident] = ()) -> Sc
         )
     document["incidents"] = []
     return parse_scenario(document, "scenario with incidents")
+
+
+def merge_incidents(
+    scenario: Scenario, raw: Sequence[Any], source: str
+) -> tuple[list[Incident], Scenario]:
+    """Incidents given with a replan (parsed documents), checked against ``scenario``, and the
+    scenario that replan plans: every incident's refresh work as a mandatory project.
+
+    The one merge behind ``zenplan replan --incidents`` and the service's replan. The
+    incidents are validated inside the scenario's document, so the rules that need the
+    scenario (known project, date inside the horizon, known GPU pools) hold. Raises
+    ``InputError`` located at ``("incidents", i, ...)``, ``i`` counting the given incidents.
+    """
+    own = len(scenario.incidents)
+    document = scenario.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    document["incidents"] = [*document.get("incidents", []), *raw]
+    try:
+        merged = parse_scenario(document, source)
+    except InputError as error:
+        raise InputError(source, _of_given(error.problems, own)) from None
+    except (ArithmeticError, ValueError, TypeError) as error:
+        message = f"cannot read the incidents: {error}"
+        raise InputError(source, [Problem(("incidents",), message)]) from None
+    given = merged.incidents[own:]
+    projects = {p.id for p in scenario.projects}
+    taken = [
+        Problem(
+            ("incidents", i, "id"),
+            f"{incident.id!r} is a project's id; the refresh work becomes a project with the "
+            "incident's id, so it needs an id of its own",
+            incident.id,
+        )
+        for i, incident in enumerate(given)
+        if incident.id in projects
+    ]
+    if taken:
+        raise InputError(source, taken)
+    try:
+        full = with_incidents(scenario, given)
+    except (InputError, ArithmeticError, ValueError, TypeError) as error:
+        message = f"the refresh work of the incidents is not a valid project: {error}"
+        raise InputError(source, [Problem(("incidents",), message)]) from None
+    return given, full
+
+
+def _of_given(problems: list[Problem], own: int) -> list[Problem]:
+    """The problems of the merged document, located in the list of given incidents (the
+    scenario's own incidents are valid; one is named only as the twin of a duplicate id)."""
+    given: list[Problem] = []
+    for problem in problems:
+        loc = problem.loc
+        if len(loc) >= 2 and loc[0] == "incidents" and isinstance(loc[1], int):
+            if loc[1] >= own:
+                where = ("incidents", loc[1] - own, *loc[2:])
+                given.append(Problem(where, problem.message, problem.value))
+        else:
+            given.append(Problem(("incidents", *loc), problem.message, problem.value))
+    return given or [Problem(("incidents",), p.message, p.value) for p in problems]
 
 
 def replan(

@@ -22,11 +22,11 @@ from typing import Any
 from zenplan.models import InputError, Schedule, load_schedule, parse_scenario
 from zenplan.models.files import write_atomic
 from zenplan.models.loading import read_document
+from zenplan.models.schedule import PLANNED, SUMMARY_KPIS
+from zenplan.models.schedule import summary_row as schedule_row
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.solve import solve
 from zenplan.studies.executors import Executor
-
-PLANNED = ("optimal", "feasible")
 
 
 @dataclass(frozen=True)
@@ -180,43 +180,15 @@ def run_batch(
 
 # --------------------------------------------------------------------------- summary
 
-SUMMARY_COLUMNS = (
-    "name",
-    "status",
-    "objective",
-    "value",
-    "cost",
-    "delivered",
-    "late",
-    "max_gap",
-    "flow_efficiency",
-    "seconds",
-    "error",
-)
+SUMMARY_COLUMNS = ("name", "status", "objective", *SUMMARY_KPIS, "seconds", "error")
 REPLAN_COLUMNS = ("moved", "moved_share", "people_changed", "added", "dropped")
 
 
 def summary_row(result: BatchResult) -> dict[str, Any]:
     """The KPIs of one result (blank where it has no plan), plus its diff after a replan."""
     row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
-    row.update(name=result.name, seconds=result.seconds, error=result.error)
-    schedule = result.schedule
-    if schedule is None:
-        row["status"] = "error"
-    else:
-        kpis = schedule.kpis
-        row.update(status=schedule.status, objective=schedule.objective)
-        if result.planned:
-            row.update(
-                value=kpis.value,
-                cost=kpis.cost,
-                delivered=kpis.delivered,
-                late=kpis.late,
-                max_gap=kpis.max_delivery_gap,
-                flow_efficiency=kpis.flow_efficiency,
-            )
-        if schedule.status not in PLANNED and not result.error:
-            row["error"] = schedule.explanation
+    row.update(schedule_row(result.schedule), name=result.name, seconds=result.seconds)
+    row["error"] = result.error or row["error"]
     if result.diff is not None:
         row.update(
             moved=len(result.diff.get("moved", [])),

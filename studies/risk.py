@@ -28,10 +28,10 @@ from datetime import date
 from typing import Any
 
 from zenplan.models import Phase, PhasePlan, Scenario, Schedule
+from zenplan.models.schedule import PLANNED
 from zenplan.studies.executors import Executor
 
 CHUNK_SAMPLES = 250
-PLANNED = ("optimal", "feasible")
 
 
 @dataclass(frozen=True)

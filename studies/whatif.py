@@ -27,6 +27,7 @@ from typing import Any, Literal
 import yaml
 
 from zenplan.models.loading import read_document
+from zenplan.models.schedule import summary_row
 from zenplan.scheduler.options import SolveOptions
 from zenplan.studies.batch import BatchResult, BatchTask, unique_names
 
@@ -281,6 +282,10 @@ def whatif_tasks(
 # --------------------------------------------------------------------------- comparison
 
 
+# The KPIs a what-if table compares.
+KPIS = ("value", "cost", "delivered", "late")
+
+
 def comparison_rows(results: Sequence[BatchResult], labels: Sequence[str]) -> list[dict[str, Any]]:
     """Per variant (the first result is the baseline): KPIs, the change in objective and
     value against the baseline, and the projects it runs that the baseline does not (+) and
@@ -289,30 +294,19 @@ def comparison_rows(results: Sequence[BatchResult], labels: Sequence[str]) -> li
     base_selected = {p.id for p in baseline.selected()} if baseline else set()
     rows: list[dict[str, Any]] = []
     for result, label in zip(results, labels, strict=True):
-        row: dict[str, Any] = {"variant": label, "status": "error", "error": result.error}
+        row: dict[str, Any] = {"variant": label, **summary_row(result.schedule, KPIS)}
+        row["error"] = result.error or row["error"]
         schedule = result.schedule
-        if schedule is not None:
-            row["status"] = schedule.status
         if schedule is not None and result.planned:
-            kpis = schedule.kpis
             selected = {p.id for p in schedule.selected()}
-            row.update(
-                objective=schedule.objective,
-                value=kpis.value,
-                cost=kpis.cost,
-                delivered=kpis.delivered,
-                late=kpis.late,
-                selected=sorted(selected),
-            )
+            row["selected"] = sorted(selected)
             if baseline is not None:
                 row.update(
                     delta_objective=round(schedule.objective - baseline.objective, 2),
-                    delta_value=round(kpis.value - baseline.kpis.value, 2),
+                    delta_value=round(schedule.kpis.value - baseline.kpis.value, 2),
                     projects_added=sorted(selected - base_selected),
                     projects_dropped=sorted(base_selected - selected),
                 )
-        elif schedule is not None and not result.error:
-            row["error"] = schedule.explanation
         rows.append(row)
     return rows
 

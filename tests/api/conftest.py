@@ -1,9 +1,14 @@
 """Fixtures of the service tests: every test runs against SQLite and a real PostgreSQL.
 
 PostgreSQL comes from ``ZENPLAN_TEST_POSTGRES_URL`` (scripts/test.sh starts or finds a
-server and sets it). Each test gets its own schema, dropped afterwards. Without the
-variable the PostgreSQL runs are skipped, unless ``ZENPLAN_REQUIRE_POSTGRES=1`` (set by
-scripts/test.sh), where they fail.
+server and sets it). Without the variable the PostgreSQL runs are skipped, unless
+``ZENPLAN_REQUIRE_POSTGRES=1`` (set by scripts/test.sh), where they fail.
+
+Each backend's database is created and migrated once per test run (a SQLite file; a schema
+of its own in the PostgreSQL server, dropped at the end), as the full-stack FastAPI
+template does. A test leaves it as it found it: every table is emptied after the test
+(identities restarted). Not a transaction rolled back per test: the app opens its own
+connections and solves in job processes, which must see what the test committed.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from typing import Any
 
 import pytest
 from api_helpers import add_key
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
 
+from zenplan.api import tables  # noqa: F401  (the tables _empty empties)
 from zenplan.api.app import create_app
+from zenplan.api.db import make_engine, migrate
 from zenplan.api.settings import Settings
 
 with warnings.catch_warnings():
@@ -40,12 +48,15 @@ def _postgres_url() -> str:
     pytest.skip(f"no PostgreSQL: set {POSTGRES_VARIABLE} (scripts/test.sh does)")
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a new schema in the PostgreSQL server."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'zenplan.db'}"
-        return
+@pytest.fixture(scope="session")
+def _sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('database') / 'zenplan.db'}"
+    _migrated(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def _postgres_database() -> Iterator[str]:
     server = Settings(database_url=_postgres_url()).sqlalchemy_url
     schema = f"zenplan_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
@@ -56,10 +67,50 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         admin.dispose()
         pytest.fail(f"cannot reach PostgreSQL at {POSTGRES_VARIABLE}: {error}")
     url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
+    rendered = url.render_as_string(hide_password=False)
+    _migrated(rendered)
+    yield rendered
     with admin.connect() as connection:
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+
+
+def _migrated(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def _empty(url: str) -> None:
+    """Every table of the app emptied and its identities restarted (ids count from 1)."""
+    engine = make_engine(url)
+    names = [table.name for table in reversed(SQLModel.metadata.sorted_tables)]
+    try:
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                listed = ", ".join(f'"{name}"' for name in names)
+                connection.execute(text(f"TRUNCATE {listed} RESTART IDENTITY CASCADE"))
+            else:
+                for name in names:
+                    connection.execute(text(f'DELETE FROM "{name}"'))
+                if inspect(connection).has_table("sqlite_sequence"):
+                    connection.execute(text("DELETE FROM sqlite_sequence"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The backend's database, migrated and empty; emptied again after the test."""
+    if request.param == "sqlite":
+        url = request.getfixturevalue("_sqlite_database")
+    else:
+        _postgres_url()  # skips (or fails) before the session fixture is set up
+        url = request.getfixturevalue("_postgres_database")
+    yield url
+    _empty(url)
 
 
 @pytest.fixture

@@ -421,3 +421,19 @@ def test_scenario_without_pools_or_staff() -> None:
     flow = flow_chart(bare, plan)
     assert list(flow.data[0].x) == [1]
     assert report_html(bare, plan).startswith("<!DOCTYPE html>")
+
+
+def test_the_overview_draws_the_load_the_kpis_hold() -> None:
+    from builders import EXAMPLE
+
+    from zenplan.charts import load_chart
+    from zenplan.models import load_scenario
+    from zenplan.scheduler import greedy_plan
+
+    scenario = load_scenario(EXAMPLE)
+    schedule = greedy_plan(scenario)
+    figure = load_chart(scenario, schedule)
+    bars = {trace.name: list(trace.y) for trace in figure.data if isinstance(trace, go.Bar)}
+    assert bars == schedule.kpis.load["skills"] and bars
+    in_use = {t.name: list(t.y) for t in figure.data if str(t.name).endswith(" in use")}
+    assert in_use == {f"{pool} in use": used for pool, used in schedule.kpis.load["gpus"].items()}

@@ -146,7 +146,7 @@ def test_results_and_summary_are_written(tmp_path: Path) -> None:
     assert rows[1]["status"] == "error" and "(got 0)" in rows[1]["error"]
     header = (tmp_path / "summary.csv").read_text().splitlines()[0]
     assert header == (
-        "name,status,objective,value,cost,delivered,late,max_gap,flow_efficiency,seconds,error"
+        "name,status,objective,value,cost,delivered,late,max_delivery_gap,flow_efficiency,seconds,error"
     )
 
 
