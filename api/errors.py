@@ -34,12 +34,47 @@ class ErrorOut(BaseModel):
     detail: list[ProblemOut]
 
 
+MAX_TEXT = 200  # characters of an echoed string
+MAX_ITEMS = 10  # items of an echoed list or mapping
+MAX_DEPTH = 3  # levels of an echoed list or mapping
+MAX_PROBLEMS = 100  # problems listed in one answer
+
+
 def problem(loc: Loc, msg: str, value: Any = None) -> dict[str, Any]:
-    return {"loc": list(loc), "msg": msg, "value": _plain(value)}
+    return {"loc": list(loc)[:50], "msg": _cut(msg, 2_000), "value": _plain(_bounded(value))}
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def _bounded(value: Any, depth: int = 0) -> Any:
+    """The wrong input as echoed back: long text, long lists and deep nesting are cut, so an
+    answer stays small whatever was sent."""
+    if isinstance(value, str):
+        return _cut(value, MAX_TEXT)
+    if isinstance(value, dict):
+        if depth >= MAX_DEPTH:
+            return f"{{… {len(value)} keys}}"
+        items = list(value.items())[:MAX_ITEMS]
+        shown = {_cut(str(k), MAX_TEXT): _bounded(v, depth + 1) for k, v in items}
+        if len(value) > MAX_ITEMS:
+            shown["…"] = f"{len(value) - MAX_ITEMS} more keys"
+        return shown
+    if isinstance(value, list | tuple):
+        if depth >= MAX_DEPTH:
+            return f"[… {len(value)} items]"
+        shown_items = [_bounded(v, depth + 1) for v in value[:MAX_ITEMS]]
+        if len(value) > MAX_ITEMS:
+            shown_items.append(f"… {len(value) - MAX_ITEMS} more items")
+        return shown_items
+    return value
 
 
 def _plain(value: Any) -> Any:
     """A value that JSON can carry (the input that was wrong may be anything)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", errors="replace").decode("utf-8")
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, bytes):
@@ -68,11 +103,16 @@ def not_found(what: str, loc: Loc, value: Any) -> ApiError:
     return ApiError(404, loc, f"no {what} with this id", value)
 
 
-def input_problems(error: InputError, prefix: Loc = ("body",)) -> list[dict[str, Any]]:
-    return [problem([*prefix, *p.loc], p.message, p.value) for p in error.problems]
+def input_problems(
+    error: InputError, prefix: Loc = ("body",), limit: int | None = None
+) -> list[dict[str, Any]]:
+    shown = error.problems[:limit] if limit is not None else error.problems
+    return [problem([*prefix, *p.loc], p.message, p.value) for p in shown]
 
 
 def _errors_response(status_code: int, detail: list[dict[str, Any]], **kwargs: Any) -> JSONResponse:
+    if len(detail) > MAX_PROBLEMS:
+        detail = _with_more(detail[:MAX_PROBLEMS], len(detail))
     return JSONResponse({"detail": detail}, status_code=status_code, **kwargs)
 
 
@@ -89,15 +129,25 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
+    errors = error.errors()
     detail = [
-        problem(e.get("loc", ()), e.get("msg", "invalid"), e.get("input")) for e in error.errors()
+        problem(e.get("loc", ()), e.get("msg", "invalid"), e.get("input"))
+        for e in errors[:MAX_PROBLEMS]
     ]
-    return _errors_response(422, detail)
+    return _errors_response(422, _with_more(detail, len(errors)))
+
+
+def _with_more(detail: list[dict[str, Any]], total: int) -> list[dict[str, Any]]:
+    """The first problems, and one saying how many more there were."""
+    if total > len(detail):
+        detail = [*detail, problem([], f"and {total - len(detail)} more problems", total)]
+    return detail
 
 
 async def _input_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, InputError)
-    return _errors_response(422, input_problems(error))
+    detail = input_problems(error, limit=MAX_PROBLEMS)
+    return _errors_response(422, _with_more(detail, len(error.problems)))
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -61,7 +61,9 @@ async def _document(request: Request) -> tuple[Any, ScenarioSource]:
     except UnicodeDecodeError:
         raise ApiError(422, ["body"], "the body is not UTF-8 text", None) from None
     source: ScenarioSource = "json" if media in JSON_TYPES else "yaml"
-    return parse_text(text, "body", json_first=source == "json"), source
+    # Parsing a 5 MB body takes seconds: in the thread pool, so other requests go on.
+    data = await run_in_threadpool(parse_text, text, "body", source == "json")
+    return data, source
 
 
 def version_or_404(session: Session, scenario_id: int, number: int | None) -> ScenarioVersion:
