@@ -97,8 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "DELETE"],
-            allow_headers=["X-API-Key", "Authorization", "Content-Type"],
-            expose_headers=["Location"],
+            allow_headers=["X-API-Key", "Authorization", "Content-Type", "If-Match"],
+            expose_headers=["Location", "ETag", "Retry-After", "X-Request-ID"],
         )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

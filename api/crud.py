@@ -58,31 +58,56 @@ def create_scenario(
     return record
 
 
+class VersionConflict(Exception):
+    """The scenario changed since the version the caller last read (``current`` now)."""
+
+    def __init__(self, current: int) -> None:
+        self.current = current
+        super().__init__(f"the scenario is at version {current}")
+
+
 def add_version(
     session: Session,
-    record: ScenarioRecord,
+    scenario_id: int,
     scenario: Scenario,
     document: str,
     source: ScenarioSource,
-) -> ScenarioRecord:
-    """Store a changed scenario as its next version; earlier versions stay as they were."""
-    assert record.id is not None
-    record.version += 1
-    record.name = scenario.name
-    record.updated_at = now()
-    session.add(record)
+    expected: int | None = None,
+) -> ScenarioRecord | None:
+    """Store a changed scenario as its next version; earlier versions stay as they were.
+
+    The version number is taken by one conditional ``UPDATE ... RETURNING`` (a row lock on
+    PostgreSQL, the write lock on SQLite), so concurrent changes get contiguous numbers and
+    never collide. With ``expected`` the change applies only on top of that version, else
+    ``VersionConflict``. None when the scenario does not exist (any more).
+    """
+    session.rollback()  # end any read snapshot: SQLite cannot upgrade a stale one to write
+    query = (
+        update(ScenarioRecord)
+        .where(col(ScenarioRecord.id) == scenario_id)
+        .values(version=col(ScenarioRecord.version) + 1, name=scenario.name, updated_at=now())
+        .returning(col(ScenarioRecord.version))
+    )
+    if expected is not None:
+        query = query.where(col(ScenarioRecord.version) == expected)
+    number = session.execute(query).scalar_one_or_none()
+    if number is None:
+        session.rollback()
+        record = session.get(ScenarioRecord, scenario_id)
+        if record is None:
+            return None
+        raise VersionConflict(record.version)
     session.add(
         ScenarioVersion(
-            scenario_id=record.id,
-            number=record.version,
+            scenario_id=scenario_id,
+            number=number,
             name=scenario.name,
             source=source,
             document=document,
         )
     )
     session.commit()
-    session.refresh(record)
-    return record
+    return session.get(ScenarioRecord, scenario_id, populate_existing=True)
 
 
 def delete_scenario(session: Session, record: ScenarioRecord) -> None:

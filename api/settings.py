@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     solve_workers: int = Field(default_factory=default_solve_workers, ge=1)
     max_time_limit: float = Field(3600.0, gt=0, description="Longest solve a caller may ask.")
     progress_interval: float = Field(0.5, gt=0, description="Seconds between progress writes.")
+    require_if_match: bool = Field(
+        False, description="PUT /scenarios/{id} without If-Match answers 428."
+    )
     key_cache_seconds: float = Field(5.0, ge=0, description="How long a checked key is trusted.")
 
     @field_validator("cors_origins", mode="before")
