@@ -52,6 +52,7 @@ class ScenarioRecord(SQLModel, table=True):
     """A scenario a demand manager keeps; its content lives in its versions."""
 
     __tablename__ = "scenario"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=500)
@@ -64,7 +65,7 @@ class ScenarioVersion(SQLModel, table=True):
     """One saved state of a scenario; never changed once written."""
 
     __tablename__ = "scenario_version"
-    __table_args__ = (UniqueConstraint("scenario_id", "number"),)
+    __table_args__ = (UniqueConstraint("scenario_id", "number"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -137,6 +138,7 @@ class Job(SQLModel, table=True):
     cancelled."""
 
     __tablename__ = "job"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -200,6 +202,7 @@ class ScheduleRecord(SQLModel, table=True):
     """A finished plan, with the scenario version and solver parameters that produced it."""
 
     __tablename__ = "schedule"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -284,6 +287,7 @@ class ApiKey(SQLModel, table=True):
     """An API key; only its SHA-256 hash is stored."""
 
     __tablename__ = "api_key"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(default="", max_length=100)
