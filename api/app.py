@@ -14,13 +14,14 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
 from sqlmodel import Session
 
 from zenplan.api import crud
 from zenplan.api.db import make_engine, migrate
 from zenplan.api.deps import KeyCache
-from zenplan.api.errors import BodySizeLimit, install_error_handlers
+from zenplan.api.errors import BodySizeLimit, RequestId, install_error_handlers
 from zenplan.api.jobs import RESTART_REASON, JobRunner
 from zenplan.api.routes import compare, health, jobs, keys, pages, scenarios, schedules
 from zenplan.api.settings import Settings
@@ -34,6 +35,25 @@ KPIs and charts, and compare schedules. Send an API key in `X-API-Key` (or as a 
 token); roles are `viewer` < `planner` < `admin`. Every 4xx answers
 `{"detail": [{"loc": [...], "msg": "...", "value": ...}]}`.
 """
+
+
+# Operation ids a generated client can use: the route function's name in camelCase, reads
+# as get..., and a few renamed to what they do.
+RENAMED = {
+    "health": "getHealth",
+    "start_solve": "solveScenario",
+    "start_replan": "replanScenario",
+    "compare_chart": "getCompareChart",
+}
+
+
+def operation_id(route: APIRoute) -> str:
+    """``read_scenario`` -> ``getScenario``, ``list_jobs`` -> ``listJobs``."""
+    if route.name in RENAMED:
+        return RENAMED[route.name]
+    first, *rest = route.name.split("_")
+    first = "get" if first == "read" else first
+    return first + "".join(word.capitalize() for word in rest)
 
 
 def _check_keys_exist(settings: Settings, session: Session) -> None:
@@ -74,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -101,8 +122,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             expose_headers=["Location", "ETag", "Retry-After", "X-Request-ID"],
         )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.add_middleware(RequestId)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _time_limit_cap(components: dict[str, Any], cap: float) -> None:
+    """The longest time limit the schema allows is the server's cap (ZENPLAN_MAX_TIME_LIMIT)."""
+    for definition in components.values():
+        limit = definition.get("properties", {}).get("time_limit")
+        if limit is not None:
+            limit["maximum"] = cap
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -120,5 +150,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         for name, definition in scenario.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components["Scenario"] = scenario
+        _time_limit_cap(components, app.state.settings.max_time_limit)
         app.openapi_schema = schema
     return app.openapi_schema

@@ -10,7 +10,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, update
@@ -403,10 +403,13 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def create_api_key(session: Session, role: Role, name: str = "") -> tuple[ApiKey, str]:
+def create_api_key(
+    session: Session, role: Role, name: str = "", expires_in_days: int | None = None
+) -> tuple[ApiKey, str]:
     """A new key for ``role``: the stored row and the key itself (never stored)."""
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    record = ApiKey(name=name, role=role, prefix=key[:10], hash=hash_key(key))
+    expires = now() + timedelta(days=expires_in_days) if expires_in_days else None
+    record = ApiKey(name=name, role=role, prefix=key[:10], hash=hash_key(key), expires_at=expires)
     session.add(record)
     session.commit()
     session.refresh(record)
@@ -414,7 +417,14 @@ def create_api_key(session: Session, role: Role, name: str = "") -> tuple[ApiKey
 
 
 def find_api_key(session: Session, key: str) -> ApiKey | None:
-    return session.exec(select(ApiKey).where(ApiKey.hash == hash_key(key))).first()
+    """The key's record, unless it is unknown or expired."""
+    record = session.exec(select(ApiKey).where(ApiKey.hash == hash_key(key))).first()
+    if record is not None and record.expires_at is not None:
+        expires = record.expires_at
+        expires = expires if expires.tzinfo is not None else expires.replace(tzinfo=UTC)
+        if expires <= now():
+            return None
+    return record
 
 
 def list_api_keys(session: Session) -> Sequence[ApiKey]:

@@ -130,9 +130,8 @@ def _check(caller: Caller | None, presented: bool, role: Role) -> Caller:
     if caller is None:
         loc = ["header", "X-API-Key"]
         if presented:
-            raise ApiError(
-                401, loc, "unknown or revoked API key", None, {"WWW-Authenticate": "Bearer"}
-            )
+            message = "unknown, revoked or expired API key"
+            raise ApiError(401, loc, message, None, {"WWW-Authenticate": "Bearer"})
         raise ApiError(401, loc, "an API key is needed", None, {"WWW-Authenticate": "Bearer"})
     if not caller.may(role):
         raise ApiError(403, ["header", "X-API-Key"], f"this needs the {role} role", caller.role)

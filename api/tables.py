@@ -281,6 +281,9 @@ class ApiKeyCreate(BaseModel):
         "", max_length=100, pattern=r"^[^\x00]*$", description="Who or what uses the key."
     )
     role: Role = "viewer"
+    expires_in_days: int | None = PublicField(
+        None, ge=1, le=3650, description="Days until the key stops working (default: never)."
+    )
 
 
 class ApiKey(SQLModel, table=True):
@@ -295,6 +298,7 @@ class ApiKey(SQLModel, table=True):
     prefix: str = Field(max_length=16, description="First characters, to recognise a key.")
     hash: str = Field(max_length=64, unique=True)
     created_at: datetime = _moment()
+    expires_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class ApiKeyPublic(BaseModel):
@@ -303,6 +307,7 @@ class ApiKeyPublic(BaseModel):
     role: Role
     prefix: str
     created_at: UtcDatetime
+    expires_at: UtcDatetime | None = None
 
 
 class ApiKeyCreated(ApiKeyPublic):

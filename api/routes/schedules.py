@@ -32,6 +32,16 @@ router = APIRouter(prefix="/schedules", tags=["schedules"])
 
 ScheduleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Schedule id.")]
 Filter = Annotated[str | None, Query(max_length=100)]
+
+
+def known_sponsor(scenario: Scenario, sponsor: str | None) -> None:
+    """A sponsor filter names a sponsor of the schedule's scenario, else 404."""
+    ids = {s.id for s in scenario.sponsors} | {p.sponsor for p in scenario.projects}
+    if sponsor is not None and sponsor not in ids:
+        message = "no sponsor with this id in the scenario"
+        raise ApiError(404, ["query", "sponsor"], message, sponsor)
+
+
 ChartFormat = Annotated[Literal["html", "json"], Query(description="Page or plotly JSON.")]
 CHART_RESPONSES: dict[int | str, dict[str, object]] = {
     **ERRORS,
@@ -127,6 +137,7 @@ def read_assignments(
 ) -> Response:
     """Who works on what, when: one row per person and phase (or dataset acquisition)."""
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    known_sponsor(scenario, sponsor)
     rows = assignments(scenario, schedule, person=person, project=project, sponsor=sponsor)
     if format == "csv":
         headers = {"Content-Disposition": f'attachment; filename="assignments-{schedule_id}.csv"'}
@@ -154,6 +165,7 @@ def read_gantt(
     from zenplan.charts import people_gantt, project_gantt
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    known_sponsor(scenario, sponsor)
     shown = for_sponsor(scenario, schedule, sponsor)
     figure = project_gantt(scenario, shown) if view == "projects" else people_gantt(scenario, shown)
     return figure_response(figure, format, f"{scenario.name}: Gantt")
