@@ -66,7 +66,7 @@ def _check_keys_exist(settings: Settings, session: Session) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service, configured by ``settings`` (default: from the ZENPLAN_* environment)."""
     settings = settings or Settings()
-    engine = make_engine(settings.sqlalchemy_url)
+    engine = make_engine(settings.sqlalchemy_url, settings.statement_timeout)
     runner = JobRunner(
         engine, settings.sqlalchemy_url, settings.job_slots, settings.progress_interval
     )

@@ -20,11 +20,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from zenplan.api import crud
@@ -38,6 +40,7 @@ log = logging.getLogger("zenplan.jobs")
 RESTART_REASON = "the server stopped while this job was running; start the solve again"
 SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
 WATCH_SECONDS = 1.0
+RECORD_SECONDS = 60.0  # how long a job's process retries recording its end
 # The folder that holds the `zenplan` package (the repository, or site-packages).
 PACKAGE_ROOT = Path(__file__).absolute().parents[2]
 DATABASE_VARIABLE = "ZENPLAN_JOB_DATABASE_URL"  # not on the command line: it may hold a password
@@ -52,6 +55,9 @@ class JobRunner:
         self.slots = slots
         self.progress_interval = progress_interval
         self._processes: dict[int, subprocess.Popen[bytes]] = {}
+        # Jobs whose process ended without recording its end; failed when the database
+        # answers again (a job must never stay `running` for good).
+        self._unrecorded: dict[int, str] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -106,12 +112,22 @@ class JobRunner:
     def _reap(self) -> None:
         with self._lock:
             ended = {i: p for i, p in self._processes.items() if p.poll() is not None}
-            for job_id in ended:
+            for job_id, process in ended.items():
                 del self._processes[job_id]
-        for job_id, process in ended.items():
-            reason = f"the solve process stopped unexpectedly (exit code {process.returncode})"
-            with Session(self.engine) as session:
-                crud.fail_job(session, job_id, reason)  # a no-op when the job finished
+                code = process.returncode
+                self._unrecorded[job_id] = (
+                    f"the solve process stopped without recording its end (exit code {code})"
+                )
+            pending = dict(self._unrecorded)
+        for job_id, reason in pending.items():
+            try:
+                with Session(self.engine) as session:
+                    crud.fail_job(session, job_id, reason)  # a no-op when the job finished
+            except SQLAlchemyError as error:
+                log.warning("job %s ended; cannot record it yet: %s", job_id, error)
+                return  # the database is away: try again on the next round
+            with self._lock:
+                self._unrecorded.pop(job_id, None)
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():
@@ -180,15 +196,18 @@ class _ProgressWriter:
         if moment - self.last < self.interval:
             return
         self.last = moment
-        with Session(self.engine) as session:
-            crud.record_progress(
-                session,
-                self.job_id,
-                progress.objective,
-                progress.bound,
-                progress.gap,
-                progress.solutions,
-            )
+        try:
+            with Session(self.engine) as session:
+                crud.record_progress(
+                    session,
+                    self.job_id,
+                    progress.objective,
+                    progress.bound,
+                    progress.gap,
+                    progress.solutions,
+                )
+        except SQLAlchemyError as error:  # the database is away: skip this progress write
+            log.warning("job %s: progress not written: %s", self.job_id, error)
 
 
 def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
@@ -236,18 +255,39 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
         progress = _ProgressWriter(engine, job_id, progress_interval)
         if replanning is None:
             schedule = solve(scenario, options, progress)
-            with Session(engine) as session:
-                crud.finish_job(session, job_id, schedule)
+            _retrying(engine, lambda session: crud.finish_job(session, job_id, schedule))
         else:
             baseline, now, incidents = replanning
             result = replan(scenario, baseline, now, options, incidents, progress)
-            with Session(engine) as session:
-                crud.finish_job(session, job_id, result.schedule, result.diff, result.frozen_phases)
+            _retrying(
+                engine,
+                lambda session: crud.finish_job(
+                    session, job_id, result.schedule, result.diff, result.frozen_phases
+                ),
+            )
     except Exception as error:
-        with Session(engine) as session:
-            crud.fail_job(session, job_id, f"the {what} failed: {type(error).__name__}: {error}")
+        reason = f"the {what} failed: {type(error).__name__}: {error}"
+        _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
     finally:
         engine.dispose()
+
+
+def _retrying(engine: Engine, write: Callable[[Session], object]) -> None:
+    """Record a job's end, retrying while the database is away (up to RECORD_SECONDS); if it
+    stays away, the process exits and the server records the job as failed later."""
+    deadline = time.monotonic() + RECORD_SECONDS
+    delay = 0.5
+    while True:
+        try:
+            with Session(engine) as session:
+                write(session)
+            return
+        except SQLAlchemyError as error:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("cannot record the job's end yet (%s); retrying", error)
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 def _replan_inputs(

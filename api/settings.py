@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     solve_workers: int = Field(default_factory=default_solve_workers, ge=1)
     max_time_limit: float = Field(3600.0, gt=0, description="Longest solve a caller may ask.")
     progress_interval: float = Field(0.5, gt=0, description="Seconds between progress writes.")
+    statement_timeout: float = Field(
+        10.0, gt=0, le=3600, description="Seconds a database statement or lock wait may take."
+    )
     require_if_match: bool = Field(
         False, description="PUT /scenarios/{id} without If-Match answers 428."
     )

@@ -165,10 +165,9 @@ def list_jobs(
 
 
 @router.get("/jobs/{job_id}", response_model=JobPublic, responses=ERRORS)
-async def read_job(job_id: JobId, session: SessionDep, _: Viewer) -> JobPublic:
+def read_job(job_id: JobId, session: SessionDep, _: Viewer) -> JobPublic:
     """A job's state and live progress: objective, bound, gap, elapsed seconds."""
-    # Polled often while solves run: one primary-key read, done on the event loop, costs less
-    # than the trip to the thread pool (GIL hand-offs make that trip slow under load).
+    # In the thread pool like every query: a locked table must not stall the event loop.
     return job_public(_job_or_404(session, job_id))
 
 

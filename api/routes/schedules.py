@@ -91,9 +91,8 @@ def list_schedules(
 
 
 @router.get("/{schedule_id}", response_model=SchedulePublic, responses=ERRORS)
-async def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
+def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
     """The schedule JSON, with the scenario version and solver parameters that made it."""
-    # One primary-key read on the event loop: cheaper than the trip to the thread pool.
     record = record_or_404(session, schedule_id)
     summary = ScheduleSummary.model_validate(record, from_attributes=True)
     # The stored document is already the schedule's JSON: splice it in, do not re-encode.

@@ -202,7 +202,7 @@ def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
         "ZENPLAN_DATA_DIR": str(settings.data_dir),
         "ZENPLAN_SOLVE_WORKERS": "1",
     }
-    serve = f"from api.cli import app; app(['serve', '--port', '{port}'])"
+    serve = f"from zenplan.api.cli import app; app(['serve', '--port', '{port}'])"
     server = subprocess.Popen([sys.executable, "-c", serve], env=environment)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
