@@ -10,6 +10,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from typing import Any
 
@@ -149,11 +150,24 @@ def list_versions(session: Session, scenario_id: int) -> Sequence[ScenarioVersio
 # --------------------------------------------------------------------------- jobs
 
 
+@dataclass(frozen=True)
+class JobOrigin:
+    """Who queued a job and with which Idempotency-Key (scoped by the key) and request."""
+
+    key_id: int | None = None
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+
 def create_job(
-    session: Session, version: ScenarioVersion, parameters: SolveParameters, workers: int
+    session: Session,
+    version: ScenarioVersion,
+    parameters: SolveParameters,
+    workers: int,
+    origin: JobOrigin = JobOrigin(),
 ) -> Job:
     """A queued solve of one scenario version."""
-    return _queue(session, _job(version, parameters, workers))
+    return _queue(session, _job(version, parameters, workers), origin)
 
 
 def create_replan_job(
@@ -164,6 +178,7 @@ def create_replan_job(
     baseline: ScheduleRecord,
     now: date,
     incidents: Sequence[Incident],
+    origin: JobOrigin = JobOrigin(),
 ) -> Job:
     """A queued replan of ``baseline`` from ``now`` against one scenario version, with the
     refresh work of ``incidents`` (already checked against that version)."""
@@ -175,7 +190,7 @@ def create_replan_job(
         [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in incidents],
         separators=(",", ":"),
     )
-    return _queue(session, job)
+    return _queue(session, job, origin)
 
 
 def _job(version: ScenarioVersion, parameters: SolveParameters, workers: int) -> Job:
@@ -191,11 +206,29 @@ def _job(version: ScenarioVersion, parameters: SolveParameters, workers: int) ->
     )
 
 
-def _queue(session: Session, job: Job) -> Job:
+def _queue(session: Session, job: Job, origin: JobOrigin) -> Job:
+    """Store the queued job; IntegrityError when its Idempotency-Key is taken meanwhile."""
+    job.key_id = origin.key_id
+    job.idempotency_key = origin.idempotency_key
+    job.request_hash = origin.request_hash
     session.add(job)
     session.commit()
     session.refresh(job)
     return job
+
+
+def job_by_idempotency_key(session: Session, idempotency_key: str) -> Job | None:
+    return session.exec(select(Job).where(Job.idempotency_key == idempotency_key)).first()
+
+
+def queued_jobs_of_key(session: Session, key_id: int | None) -> int:
+    """Jobs of one API key that are queued or running."""
+    query = (
+        select(func.count())
+        .select_from(Job)
+        .where(Job.key_id == key_id, col(Job.state).in_(("queued", "running")))
+    )
+    return session.exec(query).one()
 
 
 def active_jobs(session: Session, scenario_id: int) -> Sequence[Job]:

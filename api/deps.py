@@ -70,6 +70,7 @@ class Caller:
 
     name: str
     role: Role
+    key_id: int | None = None  # None: authentication is disabled
 
     def may(self, role: Role) -> bool:
         return ROLES.index(self.role) >= ROLES.index(role)
@@ -112,7 +113,7 @@ def identify(request: Request, key: str | None) -> Caller | None:
         record = crud.find_api_key(session, key)
     if record is None or record.role not in ROLES:
         return None
-    caller = Caller(record.name or record.prefix, record.role)
+    caller = Caller(record.name or record.prefix, record.role, record.id)
     cache.put(key, caller)
     return caller
 

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     solve_workers: int = Field(default_factory=default_solve_workers, ge=1)
     max_time_limit: float = Field(3600.0, gt=0, description="Longest solve a caller may ask.")
     progress_interval: float = Field(0.5, gt=0, description="Seconds between progress writes.")
+    max_jobs_per_key: int = Field(
+        20, ge=1, description="Queued or running jobs one API key may have; more: 429."
+    )
     statement_timeout: float = Field(
         10.0, gt=0, le=3600, description="Seconds a database statement or lock wait may take."
     )

@@ -138,7 +138,10 @@ class Job(SQLModel, table=True):
     cancelled."""
 
     __tablename__ = "job"
-    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
+    __table_args__ = (
+        UniqueConstraint("idempotency_key", name="uq_job_idempotency_key"),
+        {"sqlite_autoincrement": True},  # ids are never reused
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -163,6 +166,11 @@ class Job(SQLModel, table=True):
     # The schedule the job wrote; no foreign key, the schedule points back at the job.
     schedule_id: int | None = None
     pid: int | None = None
+    # The API key that queued the job (per-key limits), and the request's Idempotency-Key
+    # (scoped by that key) with a hash of the request, so a retry returns this job.
+    key_id: int | None = Field(default=None, index=True)
+    idempotency_key: str | None = Field(default=None, max_length=300)
+    request_hash: str | None = Field(default=None, max_length=64)
     created_at: datetime = _moment()
     started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))

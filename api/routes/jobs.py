@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query, Response
+from fastapi import APIRouter, Body, Header, Path, Query, Response
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from zenplan.api import crud
 from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
-from zenplan.api.deps import Planner, RunnerDep, SessionDep, SettingsDep, Viewer
+from zenplan.api.deps import Caller, Planner, RunnerDep, SessionDep, SettingsDep, Viewer
 from zenplan.api.errors import ApiError, ErrorOut, not_found
 from zenplan.api.jobs import JobRunner
 from zenplan.api.routes.common import ERRORS, Limit, Offset
@@ -31,6 +34,17 @@ from zenplan.api.tables import (
 from zenplan.models.scenario import Incident
 
 router = APIRouter(tags=["jobs"])
+
+QUEUE_RETRY_SECONDS = 10
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Any unique text (a UUID): a retry with the same key answers the same job.",
+    ),
+]
 
 JobId = Annotated[int, Path(ge=1, le=MAX_ID, description="Job id.")]
 
@@ -58,7 +72,7 @@ def _job_or_404(session: Session, job_id: int) -> Job:
     "/scenarios/{scenario_id}/solve",
     status_code=202,
     response_model=JobPublic,
-    responses={**ERRORS},
+    responses={**ERRORS, 429: {"model": ErrorOut, "description": "Too many jobs of this key."}},
 )
 def start_solve(
     scenario_id: ScenarioId,
@@ -66,22 +80,33 @@ def start_solve(
     session: SessionDep,
     settings: SettingsDep,
     runner: RunnerDep,
-    _: Planner,
+    caller: Planner,
+    idempotency_key: IdempotencyKey = None,
     request: Annotated[SolveRequest | None, Body()] = None,
 ) -> JobPublic:
-    """Queue a solve of the scenario (latest version unless ``version`` is given)."""
+    """Queue a solve of the scenario (latest version unless ``version`` is given). A retry
+    with the same ``Idempotency-Key`` answers the job the first request queued."""
     request = request or SolveRequest()
+    origin = _origin(caller, idempotency_key, f"solve {scenario_id}", request)
+    replayed = _replay(session, origin, response)
+    if replayed is not None:
+        return replayed
     _check_time_limit(settings, request)
+    _check_queue(session, settings, caller)
     version = version_or_404(session, scenario_id, request.version)
-    job = crud.create_job(session, version, request, request.workers or settings.solve_workers)
-    return _queued(job, runner, response)
+    workers = request.workers or settings.solve_workers
+
+    def create() -> Job:
+        return crud.create_job(session, version, request, workers, origin)
+
+    return _queued(_create_once(session, origin, response, create), runner, response)
 
 
 @router.post(
     "/scenarios/{scenario_id}/replan",
     status_code=202,
     response_model=JobPublic,
-    responses={**ERRORS},
+    responses={**ERRORS, 429: {"model": ErrorOut, "description": "Too many jobs of this key."}},
 )
 def start_replan(
     scenario_id: ScenarioId,
@@ -89,20 +114,90 @@ def start_replan(
     session: SessionDep,
     settings: SettingsDep,
     runner: RunnerDep,
-    _: Planner,
+    caller: Planner,
     request: Annotated[ReplanRequest, Body()],
+    idempotency_key: IdempotencyKey = None,
 ) -> JobPublic:
     """Queue a replan of a stored schedule of the scenario from ``now``: work started before
     it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``."""
+    new schedule's diff from the baseline is at ``/schedules/{id}/diff``. A retry with the
+    same ``Idempotency-Key`` answers the job the first request queued."""
+    origin = _origin(caller, idempotency_key, f"replan {scenario_id}", request)
+    replayed = _replay(session, origin, response)
+    if replayed is not None:
+        return replayed
     _check_time_limit(settings, request)
+    _check_queue(session, settings, caller)
     version = version_or_404(session, scenario_id, request.version)
     baseline, incidents = _replan_inputs(session, version, request)
     workers = request.workers or settings.solve_workers
-    job = crud.create_replan_job(
-        session, version, request, workers, baseline, request.now, incidents
-    )
-    return _queued(job, runner, response)
+
+    def create() -> Job:
+        return crud.create_replan_job(
+            session, version, request, workers, baseline, request.now, incidents, origin
+        )
+
+    return _queued(_create_once(session, origin, response, create), runner, response)
+
+
+def _origin(
+    caller: Caller, idempotency_key: str | None, what: str, request: SolveRequest
+) -> crud.JobOrigin:
+    """Who asks, and (with an Idempotency-Key) the key scoped by the API key and a hash of
+    what is asked, so that only the same request is answered by an earlier job."""
+    if idempotency_key is None:
+        return crud.JobOrigin(caller.key_id)
+    asked = f"{what}\n{request.model_dump_json()}"
+    digest = hashlib.sha256(asked.encode("utf-8")).hexdigest()
+    scoped = f"{caller.key_id or 0}:{idempotency_key}"
+    return crud.JobOrigin(caller.key_id, scoped, digest)
+
+
+def _replay(session: Session, origin: crud.JobOrigin, response: Response) -> JobPublic | None:
+    """The job an earlier request with this Idempotency-Key queued, if any."""
+    if origin.idempotency_key is None:
+        return None
+    job = crud.job_by_idempotency_key(session, origin.idempotency_key)
+    if job is None:
+        return None
+    if job.request_hash != origin.request_hash:
+        raise ApiError(
+            422,
+            ["header", "Idempotency-Key"],
+            f"this key was used for another request (job {job.id}); use a new key",
+            origin.idempotency_key.split(":", 1)[1],
+        )
+    response.headers["Location"] = f"/jobs/{job.id}"
+    response.headers["Idempotent-Replayed"] = "true"
+    return job_public(job)
+
+
+def _create_once(
+    session: Session, origin: crud.JobOrigin, response: Response, create: Callable[[], Job]
+) -> Job | JobPublic:
+    """Create the job; when a concurrent request with the same key won, answer its job."""
+    try:
+        return create()
+    except IntegrityError:
+        session.rollback()
+        replayed = _replay(session, origin, response)
+        if replayed is None:
+            raise
+        return replayed
+
+
+def _check_queue(session: Session, settings: Settings, caller: Caller) -> None:
+    """At most ``max_jobs_per_key`` queued or running jobs per API key: else 429."""
+    waiting = crud.queued_jobs_of_key(session, caller.key_id)
+    if waiting >= settings.max_jobs_per_key:
+        raise ApiError(
+            429,
+            ["header", "X-API-Key"],
+            f"this key has {waiting} jobs queued or running, the limit is "
+            f"{settings.max_jobs_per_key}; wait for one to end",
+            waiting,
+            {"Retry-After": str(QUEUE_RETRY_SECONDS)},
+        )
 
 
 def _check_time_limit(settings: Settings, request: SolveRequest) -> None:
@@ -111,7 +206,9 @@ def _check_time_limit(settings: Settings, request: SolveRequest) -> None:
         raise ApiError(422, ["body", "time_limit"], f"at most {limit:g} s", request.time_limit)
 
 
-def _queued(job: Job, runner: JobRunner, response: Response) -> JobPublic:
+def _queued(job: Job | JobPublic, runner: JobRunner, response: Response) -> JobPublic:
+    if isinstance(job, JobPublic):  # a replayed request
+        return job
     runner.wake()
     response.headers["Location"] = f"/jobs/{job.id}"
     return job_public(job)
