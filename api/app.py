@@ -118,8 +118,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "DELETE"],
-            allow_headers=["X-API-Key", "Authorization", "Content-Type", "If-Match"],
-            expose_headers=["Location", "ETag", "Retry-After", "X-Request-ID"],
+            allow_headers=[
+                *("X-API-Key", "Authorization", "Content-Type"),
+                *("If-Match", "If-None-Match", "Idempotency-Key", "X-Request-ID"),
+            ],
+            expose_headers=[
+                *("Location", "ETag", "Retry-After", "X-Request-ID"),
+                *("X-Total-Count", "Link", "Idempotent-Replayed"),
+            ],
         )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
     app.add_middleware(RequestId)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from zenplan.api.tables import (
     ApiKey,
@@ -119,6 +120,16 @@ def delete_scenario(session: Session, record: ScenarioRecord) -> None:
     session.execute(delete(ScenarioVersion).where(col(ScenarioVersion.scenario_id) == scenario_id))
     session.delete(record)
     session.commit()
+
+
+def count(session: Session, query: Any) -> int:
+    """Rows a list query finds, before offset and limit (the total of a page)."""
+    total: int = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    return total
+
+
+def count_scenarios(session: Session) -> int:
+    return count(session, select(ScenarioRecord))
 
 
 def list_scenarios(session: Session, offset: int, limit: int) -> Sequence[ScenarioRecord]:
@@ -238,14 +249,19 @@ def active_jobs(session: Session, scenario_id: int) -> Sequence[Job]:
     return session.exec(query).all()
 
 
-def list_jobs(
-    session: Session, scenario_id: int | None, state: JobState | None, offset: int, limit: int
-) -> Sequence[Job]:
+def jobs_query(scenario_id: int | None, state: JobState | None) -> SelectOfScalar[Job]:
     query = select(Job)
     if scenario_id is not None:
         query = query.where(Job.scenario_id == scenario_id)
     if state is not None:
         query = query.where(Job.state == state)
+    return query
+
+
+def list_jobs(
+    session: Session, scenario_id: int | None, state: JobState | None, offset: int, limit: int
+) -> Sequence[Job]:
+    query = jobs_query(scenario_id, state)
     return session.exec(query.order_by(col(Job.id).desc()).offset(offset).limit(limit)).all()
 
 
@@ -406,12 +422,17 @@ def add_schedule(session: Session, version: ScenarioVersion, schedule: Schedule)
     return record
 
 
-def list_schedules(
-    session: Session, scenario_id: int | None, offset: int, limit: int
-) -> Sequence[ScheduleRecord]:
+def schedules_query(scenario_id: int | None) -> SelectOfScalar[ScheduleRecord]:
     query = select(ScheduleRecord)
     if scenario_id is not None:
         query = query.where(ScheduleRecord.scenario_id == scenario_id)
+    return query
+
+
+def list_schedules(
+    session: Session, scenario_id: int | None, offset: int, limit: int
+) -> Sequence[ScheduleRecord]:
+    query = schedules_query(scenario_id)
     return session.exec(
         query.order_by(col(ScheduleRecord.id).desc()).offset(offset).limit(limit)
     ).all()

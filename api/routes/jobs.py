@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Header, Path, Query, Response
+from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -16,7 +16,7 @@ from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
 from zenplan.api.deps import Caller, Planner, RunnerDep, SessionDep, SettingsDep, Viewer
 from zenplan.api.errors import ApiError, ErrorOut, not_found
 from zenplan.api.jobs import JobRunner
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.routes.scenarios import ScenarioId, version_or_404
 from zenplan.api.settings import Settings
 from zenplan.api.tables import (
@@ -248,8 +248,10 @@ def _replan_inputs(
     return baseline, incidents
 
 
-@router.get("/jobs", response_model=list[JobPublic], responses=ERRORS)
+@router.get("/jobs", response_model=list[JobPublic], responses=LIST_RESPONSES)
 def list_jobs(
+    request: Request,
+    response: Response,
     session: SessionDep,
     _: Viewer,
     scenario_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -257,7 +259,10 @@ def list_jobs(
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[JobPublic]:
-    """Jobs, newest first, optionally of one scenario or in one state."""
+    """Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages."""
+    total = crud.count(session, crud.jobs_query(scenario_id, state))
+    paginate(request, response, total, offset, limit)
     return [job_public(j) for j in crud.list_jobs(session, scenario_id, state, offset, limit)]
 
 

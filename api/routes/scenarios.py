@@ -17,7 +17,7 @@ from zenplan.api import crud
 from zenplan.api.convert import validate_document
 from zenplan.api.deps import Planner, SessionDep, SettingsDep, Viewer
 from zenplan.api.errors import ApiError, ErrorOut, not_found
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.tables import (
     MAX_ID,
     ScenarioDetail,
@@ -135,11 +135,17 @@ async def upload_workbook(
     return _created(response, record)
 
 
-@router.get("", response_model=list[ScenarioPublic], responses=ERRORS)
+@router.get("", response_model=list[ScenarioPublic], responses=LIST_RESPONSES)
 def list_scenarios(
-    session: SessionDep, _: Viewer, offset: Offset = 0, limit: Limit = 100
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    offset: Offset = 0,
+    limit: Limit = 100,
 ) -> list[ScenarioPublic]:
-    """All scenarios, oldest first."""
+    """All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages."""
+    paginate(request, response, crud.count_scenarios(session), offset, limit)
     records = crud.list_scenarios(session, offset, limit)
     return [ScenarioPublic.model_validate(r, from_attributes=True) for r in records]
 

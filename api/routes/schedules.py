@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlmodel import Session
 
 from zenplan.api import crud
@@ -13,7 +13,7 @@ from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
 from zenplan.api.deps import SessionDep, Viewer
 from zenplan.api.errors import ApiError, not_found
 from zenplan.api.reports import Assignment, as_csv, assignments, for_sponsor
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.tables import (
     MAX_ID,
     ReplanDiff,
@@ -77,15 +77,20 @@ def figure_response(figure: go.Figure, format: str, title: str) -> Response:
     return Response(page, media_type="text/html")
 
 
-@router.get("", response_model=list[ScheduleSummary], responses=ERRORS)
+@router.get("", response_model=list[ScheduleSummary], responses=LIST_RESPONSES)
 def list_schedules(
+    request: Request,
+    response: Response,
     session: SessionDep,
     _: Viewer,
     scenario_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[ScheduleSummary]:
-    """Stored schedules, newest first, optionally of one scenario."""
+    """Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages."""
+    total = crud.count(session, crud.schedules_query(scenario_id))
+    paginate(request, response, total, offset, limit)
     records = crud.list_schedules(session, scenario_id, offset, limit)
     return [ScheduleSummary.model_validate(r, from_attributes=True) for r in records]
 
