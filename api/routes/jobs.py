@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
+from sse_starlette import EventSourceResponse
 
 from zenplan.api import crud
 from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
@@ -271,6 +275,52 @@ def read_job(job_id: JobId, session: SessionDep, _: Viewer) -> JobPublic:
     """A job's state and live progress: objective, bound, gap, elapsed seconds."""
     # In the thread pool like every query: a locked table must not stall the event loop.
     return job_public(_job_or_404(session, job_id))
+
+
+EVENT_POLL_SECONDS = 0.5
+
+
+@router.get(
+    "/jobs/{job_id}/events",
+    responses={
+        **ERRORS,
+        200: {
+            "description": "Server-Sent Events: `progress` while the job runs, then `end`.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+    },
+)
+def job_events(
+    job_id: JobId, request: Request, session: SessionDep, _: Viewer
+) -> EventSourceResponse:
+    """Follow a job without polling: a `progress` event (the job as JSON) whenever its state
+    or progress changes, then one `end` event when it has ended, and the stream closes."""
+    _job_or_404(session, job_id)
+    engine = request.app.state.engine
+    return EventSourceResponse(_events(engine, job_id, request), ping=15)
+
+
+def _read_job(engine: Engine, job_id: int) -> JobPublic | None:
+    with Session(engine) as session:
+        job = session.get(Job, job_id)
+        return job_public(job) if job is not None else None
+
+
+async def _events(engine: Engine, job_id: int, request: Request) -> AsyncIterator[dict[str, str]]:
+    last = None
+    while not await request.is_disconnected():
+        job = await run_in_threadpool(_read_job, engine, job_id)
+        if job is None:  # deleted with its scenario
+            yield {"event": "end", "data": json.dumps({"id": job_id, "state": "deleted"})}
+            return
+        seen = (job.state, job.objective, job.bound, job.solutions)
+        if job.state in FINISHED:
+            yield {"event": "end", "data": job.model_dump_json()}
+            return
+        if seen != last:
+            last = seen
+            yield {"event": "progress", "data": job.model_dump_json()}
+        await anyio.sleep(EVENT_POLL_SECONDS)
 
 
 @router.post(
