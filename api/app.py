@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         migrate(engine)
         with Session(engine) as session:
             _check_keys_exist(settings, session)
-            failed = crud.fail_interrupted_jobs(session, RESTART_REASON)
+            failed = crud.fail_expired_jobs(session, RESTART_REASON)
         if failed:
             log.warning("jobs %s were running when the server stopped: marked failed", failed)
         runner.start()

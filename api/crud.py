@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -37,6 +37,7 @@ from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 
 KEY_PREFIX = "zp_"
+LEASE = timedelta(seconds=10)  # the server renews the leases of its running jobs every 2 s
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -283,11 +284,46 @@ def claim_next_job(session: Session) -> Job | None:
             session,
             update(Job)
             .where(col(Job.id) == job.id, col(Job.state) == "queued")
-            .values(state="running", started_at=now()),
+            .values(state="running", started_at=now(), lease_until=now() + LEASE),
         )
         if claimed:
             session.refresh(job)
             return job
+
+
+def renew_leases(session: Session, job_ids: Sequence[int]) -> None:
+    """Extend the leases of running jobs whose processes are alive on this server."""
+    if job_ids:
+        _changed(
+            session,
+            update(Job)
+            .where(col(Job.id).in_(job_ids), col(Job.state) == "running")
+            .values(lease_until=now() + LEASE),
+        )
+
+
+def fail_expired_jobs(session: Session, reason: str) -> list[int]:
+    """Fail running jobs whose lease ran out: their process is gone with its server. Jobs of
+    other servers that are alive keep running (a rolling deploy starts a second server)."""
+    expired = session.exec(
+        select(Job).where(
+            Job.state == "running",
+            or_(col(Job.lease_until).is_(None), col(Job.lease_until) < now()),
+        )
+    ).all()
+    return [
+        job.id
+        for job in expired
+        if job.id is not None
+        and _changed(
+            session,
+            update(Job)
+            .where(col(Job.id) == job.id, col(Job.state) == "running")
+            .where(or_(col(Job.lease_until).is_(None), col(Job.lease_until) < now()))
+            .values(state="failed", reason=reason, finished_at=now())
+            .execution_options(synchronize_session=False),
+        )
+    ]
 
 
 def set_job_pid(session: Session, job_id: int, pid: int | None) -> None:
@@ -375,13 +411,6 @@ def cancel_job(session: Session, job_id: int, reason: str) -> bool:
         .where(col(Job.id) == job_id, col(Job.state).in_(("queued", "running")))
         .values(state="cancelled", reason=reason, finished_at=now()),
     )
-
-
-def fail_interrupted_jobs(session: Session, reason: str) -> list[int]:
-    """At start: jobs still marked running lost their process with the last server."""
-    running = session.exec(select(Job).where(Job.state == "running")).all()
-    failed = [job.id for job in running if job.id is not None and fail_job(session, job.id, reason)]
-    return failed
 
 
 # --------------------------------------------------------------------------- schedules

@@ -40,6 +40,7 @@ log = logging.getLogger("zenplan.jobs")
 RESTART_REASON = "the server stopped while this job was running; start the solve again"
 SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
 WATCH_SECONDS = 1.0
+LEASE_RENEW_SECONDS = 2.0  # well inside crud.LEASE
 RECORD_SECONDS = 60.0  # how long a job's process retries recording its end
 # The folder that holds the `zenplan` package (the repository, or site-packages).
 PACKAGE_ROOT = Path(__file__).absolute().parents[2]
@@ -100,9 +101,13 @@ class JobRunner:
             return list(self._processes)
 
     def _loop(self) -> None:
+        next_lease = 0.0
         while not self._stopping.is_set():
             try:
                 self._reap()
+                if time.monotonic() >= next_lease:
+                    self._leases()
+                    next_lease = time.monotonic() + LEASE_RENEW_SECONDS
                 self._dispatch()
             except Exception:  # the dispatcher must outlive a database hiccup
                 log.exception("job dispatcher")
@@ -128,6 +133,15 @@ class JobRunner:
                 return  # the database is away: try again on the next round
             with self._lock:
                 self._unrecorded.pop(job_id, None)
+
+    def _leases(self) -> None:
+        """Renew the leases of the jobs running here; fail jobs whose lease ran out (their
+        server died; a job of a live server keeps running)."""
+        with Session(self.engine) as session:
+            crud.renew_leases(session, self.running())
+            failed = crud.fail_expired_jobs(session, RESTART_REASON)
+        if failed:
+            log.warning("jobs %s lost their server (lease expired): marked failed", failed)
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():

@@ -171,6 +171,9 @@ class Job(SQLModel, table=True):
     key_id: int | None = Field(default=None, index=True)
     idempotency_key: str | None = Field(default=None, max_length=300)
     request_hash: str | None = Field(default=None, max_length=64)
+    # The server running the job's process renews this every 2 s; a job whose lease ran
+    # out lost its process (its server died), and any server may fail it.
+    lease_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: datetime = _moment()
     started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
