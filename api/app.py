@@ -68,7 +68,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = make_engine(settings.sqlalchemy_url, settings.statement_timeout)
     runner = JobRunner(
-        engine, settings.sqlalchemy_url, settings.job_slots, settings.progress_interval
+        engine,
+        settings.sqlalchemy_url,
+        settings.job_slots,
+        settings.progress_interval,
+        settings.job_memory_mb,
+        settings.job_grace_seconds,
     )
 
     @asynccontextmanager
@@ -133,12 +138,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _time_limit_cap(components: dict[str, Any], cap: float) -> None:
-    """The longest time limit the schema allows is the server's cap (ZENPLAN_MAX_TIME_LIMIT)."""
+def _solve_caps(components: dict[str, Any], settings: Settings) -> None:
+    """The schema's largest time limit and workers are the server's caps
+    (ZENPLAN_MAX_TIME_LIMIT, ZENPLAN_MAX_WORKERS)."""
     for definition in components.values():
-        limit = definition.get("properties", {}).get("time_limit")
-        if limit is not None:
-            limit["maximum"] = cap
+        properties = definition.get("properties", {})
+        if "time_limit" in properties:
+            properties["time_limit"]["maximum"] = settings.max_time_limit
+        workers = properties.get("workers", {}).get("anyOf", [])
+        for option in workers:
+            if option.get("type") == "integer":
+                option["maximum"] = settings.max_workers
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -156,6 +166,6 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         for name, definition in scenario.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components["Scenario"] = scenario
-        _time_limit_cap(components, app.state.settings.max_time_limit)
+        _solve_caps(components, app.state.settings)
         app.openapi_schema = schema
     return app.openapi_schema

@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     solve_workers: int = Field(default_factory=default_solve_workers, ge=1)
     max_time_limit: float = Field(3600.0, gt=0, description="Longest solve a caller may ask.")
     progress_interval: float = Field(0.5, gt=0, description="Seconds between progress writes.")
+    job_memory_mb: int = Field(
+        4096, ge=0, description="Memory a job's process may add to its code (MB); 0: no ceiling."
+    )
+    job_grace_seconds: float = Field(
+        30.0, ge=0, description="Seconds a job may run past its time limit before it is stopped."
+    )
+    max_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="CP-SAT workers one job may ask for.",
+    )
     max_jobs_per_key: int = Field(
         20, ge=1, description="Queued or running jobs one API key may have; more: 429."
     )

@@ -205,9 +205,13 @@ def _check_queue(session: Session, settings: Settings, caller: Caller) -> None:
 
 
 def _check_time_limit(settings: Settings, request: SolveRequest) -> None:
+    """The time limit and the workers asked for are within the server's caps."""
     if request.time_limit > settings.max_time_limit:
         limit = settings.max_time_limit
         raise ApiError(422, ["body", "time_limit"], f"at most {limit:g} s", request.time_limit)
+    if request.workers is not None and request.workers > settings.max_workers:
+        message = f"at most {settings.max_workers} workers (ZENPLAN_MAX_WORKERS)"
+        raise ApiError(422, ["body", "workers"], message, request.workers)
 
 
 def _queued(job: Job | JobPublic, runner: JobRunner, response: Response) -> JobPublic:
