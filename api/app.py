@@ -23,8 +23,18 @@ from zenplan.api.db import make_engine, migrate
 from zenplan.api.deps import KeyCache
 from zenplan.api.errors import BodySizeLimit, RequestId, install_error_handlers
 from zenplan.api.jobs import RESTART_REASON, JobRunner
-from zenplan.api.routes import compare, health, jobs, keys, pages, scenarios, schedules
+from zenplan.api.routes import (
+    compare,
+    health,
+    jobs,
+    keys,
+    pages,
+    scenarios,
+    schedules,
+    webhooks,
+)
 from zenplan.api.settings import Settings
+from zenplan.api.webhooks import Announcer
 
 log = logging.getLogger("zenplan.api")
 
@@ -76,6 +86,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.job_grace_seconds,
     )
 
+    announcer = Announcer(engine, settings.webhook_backoff)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         migrate(engine)
@@ -85,10 +97,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if failed:
             log.warning("jobs %s were running when the server stopped: marked failed", failed)
         runner.start()
+        announcer.start()
         try:
             yield
         finally:
             runner.stop()
+            announcer.stop()
             engine.dispose()
 
     # FastAPIOffline: FastAPI with /docs and /redoc served from files installed with it, not
@@ -115,6 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         schedules.router,
         compare.router,
         keys.router,
+        webhooks.router,
         pages.router,
     ):
         app.include_router(router)

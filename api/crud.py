@@ -6,12 +6,13 @@ cancel, a finished solve and a restart cannot overwrite one another.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, or_, update
@@ -20,6 +21,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from zenplan.api.tables import (
+    FINISHED,
     ApiKey,
     Job,
     JobState,
@@ -29,6 +31,7 @@ from zenplan.api.tables import (
     ScenarioVersion,
     ScheduleRecord,
     SolveParameters,
+    Webhook,
     now,
 )
 from zenplan.models import Scenario, Schedule
@@ -521,3 +524,58 @@ def count_api_keys(session: Session) -> int:
 def delete_api_key(session: Session, record: ApiKey) -> None:
     session.delete(record)
     session.commit()
+
+
+# --------------------------------------------------------------------------- webhooks
+
+
+def create_webhook(session: Session, key_id: int, url: str) -> Webhook:
+    """A webhook of one API key, with a new signing secret (Standard Webhooks format)."""
+    secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+    record = Webhook(key_id=key_id, url=url, secret=secret)
+    session.add(record)
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def list_webhooks(session: Session, key_id: int) -> Sequence[Webhook]:
+    return session.exec(
+        select(Webhook).where(Webhook.key_id == key_id).order_by(col(Webhook.id))
+    ).all()
+
+
+def webhooks_of(session: Session, key_id: int | None, since: datetime | None) -> list[Webhook]:
+    """The webhooks of a key that existed when a job ended."""
+    hooks = list_webhooks(session, key_id) if key_id is not None else []
+    if since is None:
+        return list(hooks)
+    ended = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+
+    def created(hook: Webhook) -> datetime:
+        moment = hook.created_at
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+    return [hook for hook in hooks if created(hook) <= ended]
+
+
+def unannounced_jobs(session: Session) -> Sequence[Job]:
+    """Ended jobs of keys with webhooks whose end was not sent yet."""
+    keys = select(Webhook.key_id)
+    query = select(Job).where(
+        col(Job.state).in_(FINISHED),
+        col(Job.announced).is_(False),
+        col(Job.key_id).in_(keys),
+    )
+    return session.exec(query.order_by(col(Job.id)).limit(100)).all()
+
+
+def claim_announcement(session: Session, job_id: int) -> bool:
+    """Take the announcement of a job's end (False: another server took it)."""
+    return _changed(
+        session,
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.announced).is_(False))
+        .values(announced=True)
+        .execution_options(synchronize_session=False),
+    )

@@ -57,6 +57,9 @@ class Settings(BaseSettings):
         ge=1,
         description="CP-SAT workers one job may ask for.",
     )
+    webhook_backoff: float = Field(
+        5.0, gt=0, description="Seconds before the first retry of a webhook (then x6 each)."
+    )
     max_jobs_per_key: int = Field(
         20, ge=1, description="Queued or running jobs one API key may have; more: 429."
     )

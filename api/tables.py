@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, computed_field
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, computed_field
 from pydantic import Field as PublicField
-from sqlalchemy import DateTime, Text, UniqueConstraint
+from sqlalchemy import DateTime, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from zenplan.models.diff import ScheduleDiff
@@ -174,6 +174,8 @@ class Job(SQLModel, table=True):
     # The server running the job's process renews this every 2 s; a job whose lease ran
     # out lost its process (its server died), and any server may fail it.
     lease_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # Its end was sent to the key's webhooks (one server claims each announcement).
+    announced: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: datetime = _moment()
     started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -323,3 +325,33 @@ class ApiKeyPublic(BaseModel):
 
 class ApiKeyCreated(ApiKeyPublic):
     key: str = PublicField(description="The key itself, shown this once only.")
+
+
+# --------------------------------------------------------------------------- webhooks
+
+
+class Webhook(SQLModel, table=True):
+    """A URL told about the end of every job its API key queued (Standard Webhooks)."""
+
+    __tablename__ = "webhook"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_id: int = Field(index=True)
+    url: str = Field(max_length=2000)
+    secret: str = Field(max_length=100, description="whsec_... signing secret.")
+    created_at: datetime = _moment()
+
+
+class WebhookCreate(BaseModel):
+    url: AnyHttpUrl = PublicField(description="Where to POST `job.ended` events (http/https).")
+
+
+class WebhookPublic(BaseModel):
+    id: int
+    url: str
+    created_at: UtcDatetime
+
+
+class WebhookCreated(WebhookPublic):
+    secret: str = PublicField(description="Signing secret (Standard Webhooks), shown once.")
