@@ -43,7 +43,13 @@ DOCUMENT_BODY: dict[str, Any] = {
         "description": "A scenario in the format of docs/scenario-format.md, as JSON or YAML.",
         "content": {
             "application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}},
-            "application/yaml": {"schema": {"type": "string"}},
+            "application/yaml": {
+                "schema": {
+                    "type": "string",
+                    "description": "The same document as YAML (the Scenario schema applies); "
+                    "aliases, nesting and size are bounded (docs/api.md, Limits on input).",
+                }
+            },
         },
     }
 }
