@@ -6,18 +6,22 @@ cancel, a finished solve and a restart cannot overwrite one another.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import secrets
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from zenplan.api.tables import (
+    FINISHED,
     ApiKey,
     Job,
     JobState,
@@ -27,6 +31,7 @@ from zenplan.api.tables import (
     ScenarioVersion,
     ScheduleRecord,
     SolveParameters,
+    Webhook,
     now,
 )
 from zenplan.models import Scenario, Schedule
@@ -35,6 +40,7 @@ from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 
 KEY_PREFIX = "zp_"
+LEASE = timedelta(seconds=10)  # the server renews the leases of its running jobs every 2 s
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -58,31 +64,56 @@ def create_scenario(
     return record
 
 
+class VersionConflict(Exception):
+    """The scenario changed since the version the caller last read (``current`` now)."""
+
+    def __init__(self, current: int) -> None:
+        self.current = current
+        super().__init__(f"the scenario is at version {current}")
+
+
 def add_version(
     session: Session,
-    record: ScenarioRecord,
+    scenario_id: int,
     scenario: Scenario,
     document: str,
     source: ScenarioSource,
-) -> ScenarioRecord:
-    """Store a changed scenario as its next version; earlier versions stay as they were."""
-    assert record.id is not None
-    record.version += 1
-    record.name = scenario.name
-    record.updated_at = now()
-    session.add(record)
+    expected: int | None = None,
+) -> ScenarioRecord | None:
+    """Store a changed scenario as its next version; earlier versions stay as they were.
+
+    The version number is taken by one conditional ``UPDATE ... RETURNING`` (a row lock on
+    PostgreSQL, the write lock on SQLite), so concurrent changes get contiguous numbers and
+    never collide. With ``expected`` the change applies only on top of that version, else
+    ``VersionConflict``. None when the scenario does not exist (any more).
+    """
+    session.rollback()  # end any read snapshot: SQLite cannot upgrade a stale one to write
+    query = (
+        update(ScenarioRecord)
+        .where(col(ScenarioRecord.id) == scenario_id)
+        .values(version=col(ScenarioRecord.version) + 1, name=scenario.name, updated_at=now())
+        .returning(col(ScenarioRecord.version))
+    )
+    if expected is not None:
+        query = query.where(col(ScenarioRecord.version) == expected)
+    number = session.execute(query).scalar_one_or_none()
+    if number is None:
+        session.rollback()
+        record = session.get(ScenarioRecord, scenario_id)
+        if record is None:
+            return None
+        raise VersionConflict(record.version)
     session.add(
         ScenarioVersion(
-            scenario_id=record.id,
-            number=record.version,
+            scenario_id=scenario_id,
+            number=number,
             name=scenario.name,
             source=source,
             document=document,
         )
     )
     session.commit()
-    session.refresh(record)
-    return record
+    return session.get(ScenarioRecord, scenario_id, populate_existing=True)
 
 
 def delete_scenario(session: Session, record: ScenarioRecord) -> None:
@@ -93,6 +124,16 @@ def delete_scenario(session: Session, record: ScenarioRecord) -> None:
     session.execute(delete(ScenarioVersion).where(col(ScenarioVersion.scenario_id) == scenario_id))
     session.delete(record)
     session.commit()
+
+
+def count(session: Session, query: Any) -> int:
+    """Rows a list query finds, before offset and limit (the total of a page)."""
+    total: int = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    return total
+
+
+def count_scenarios(session: Session) -> int:
+    return count(session, select(ScenarioRecord))
 
 
 def list_scenarios(session: Session, offset: int, limit: int) -> Sequence[ScenarioRecord]:
@@ -124,11 +165,24 @@ def list_versions(session: Session, scenario_id: int) -> Sequence[ScenarioVersio
 # --------------------------------------------------------------------------- jobs
 
 
+@dataclass(frozen=True)
+class JobOrigin:
+    """Who queued a job and with which Idempotency-Key (scoped by the key) and request."""
+
+    key_id: int | None = None
+    idempotency_key: str | None = None
+    request_hash: str | None = None
+
+
 def create_job(
-    session: Session, version: ScenarioVersion, parameters: SolveParameters, workers: int
+    session: Session,
+    version: ScenarioVersion,
+    parameters: SolveParameters,
+    workers: int,
+    origin: JobOrigin = JobOrigin(),
 ) -> Job:
     """A queued solve of one scenario version."""
-    return _queue(session, _job(version, parameters, workers))
+    return _queue(session, _job(version, parameters, workers), origin)
 
 
 def create_replan_job(
@@ -139,6 +193,7 @@ def create_replan_job(
     baseline: ScheduleRecord,
     now: date,
     incidents: Sequence[Incident],
+    origin: JobOrigin = JobOrigin(),
 ) -> Job:
     """A queued replan of ``baseline`` from ``now`` against one scenario version, with the
     refresh work of ``incidents`` (already checked against that version)."""
@@ -150,7 +205,7 @@ def create_replan_job(
         [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in incidents],
         separators=(",", ":"),
     )
-    return _queue(session, job)
+    return _queue(session, job, origin)
 
 
 def _job(version: ScenarioVersion, parameters: SolveParameters, workers: int) -> Job:
@@ -166,11 +221,29 @@ def _job(version: ScenarioVersion, parameters: SolveParameters, workers: int) ->
     )
 
 
-def _queue(session: Session, job: Job) -> Job:
+def _queue(session: Session, job: Job, origin: JobOrigin) -> Job:
+    """Store the queued job; IntegrityError when its Idempotency-Key is taken meanwhile."""
+    job.key_id = origin.key_id
+    job.idempotency_key = origin.idempotency_key
+    job.request_hash = origin.request_hash
     session.add(job)
     session.commit()
     session.refresh(job)
     return job
+
+
+def job_by_idempotency_key(session: Session, idempotency_key: str) -> Job | None:
+    return session.exec(select(Job).where(Job.idempotency_key == idempotency_key)).first()
+
+
+def queued_jobs_of_key(session: Session, key_id: int | None) -> int:
+    """Jobs of one API key that are queued or running."""
+    query = (
+        select(func.count())
+        .select_from(Job)
+        .where(Job.key_id == key_id, col(Job.state).in_(("queued", "running")))
+    )
+    return session.exec(query).one()
 
 
 def active_jobs(session: Session, scenario_id: int) -> Sequence[Job]:
@@ -180,14 +253,19 @@ def active_jobs(session: Session, scenario_id: int) -> Sequence[Job]:
     return session.exec(query).all()
 
 
-def list_jobs(
-    session: Session, scenario_id: int | None, state: JobState | None, offset: int, limit: int
-) -> Sequence[Job]:
+def jobs_query(scenario_id: int | None, state: JobState | None) -> SelectOfScalar[Job]:
     query = select(Job)
     if scenario_id is not None:
         query = query.where(Job.scenario_id == scenario_id)
     if state is not None:
         query = query.where(Job.state == state)
+    return query
+
+
+def list_jobs(
+    session: Session, scenario_id: int | None, state: JobState | None, offset: int, limit: int
+) -> Sequence[Job]:
+    query = jobs_query(scenario_id, state)
     return session.exec(query.order_by(col(Job.id).desc()).offset(offset).limit(limit)).all()
 
 
@@ -209,11 +287,46 @@ def claim_next_job(session: Session) -> Job | None:
             session,
             update(Job)
             .where(col(Job.id) == job.id, col(Job.state) == "queued")
-            .values(state="running", started_at=now()),
+            .values(state="running", started_at=now(), lease_until=now() + LEASE),
         )
         if claimed:
             session.refresh(job)
             return job
+
+
+def renew_leases(session: Session, job_ids: Sequence[int]) -> None:
+    """Extend the leases of running jobs whose processes are alive on this server."""
+    if job_ids:
+        _changed(
+            session,
+            update(Job)
+            .where(col(Job.id).in_(job_ids), col(Job.state) == "running")
+            .values(lease_until=now() + LEASE),
+        )
+
+
+def fail_expired_jobs(session: Session, reason: str) -> list[int]:
+    """Fail running jobs whose lease ran out: their process is gone with its server. Jobs of
+    other servers that are alive keep running (a rolling deploy starts a second server)."""
+    expired = session.exec(
+        select(Job).where(
+            Job.state == "running",
+            or_(col(Job.lease_until).is_(None), col(Job.lease_until) < now()),
+        )
+    ).all()
+    return [
+        job.id
+        for job in expired
+        if job.id is not None
+        and _changed(
+            session,
+            update(Job)
+            .where(col(Job.id) == job.id, col(Job.state) == "running")
+            .where(or_(col(Job.lease_until).is_(None), col(Job.lease_until) < now()))
+            .values(state="failed", reason=reason, finished_at=now())
+            .execution_options(synchronize_session=False),
+        )
+    ]
 
 
 def set_job_pid(session: Session, job_id: int, pid: int | None) -> None:
@@ -303,13 +416,6 @@ def cancel_job(session: Session, job_id: int, reason: str) -> bool:
     )
 
 
-def fail_interrupted_jobs(session: Session, reason: str) -> list[int]:
-    """At start: jobs still marked running lost their process with the last server."""
-    running = session.exec(select(Job).where(Job.state == "running")).all()
-    failed = [job.id for job in running if job.id is not None and fail_job(session, job.id, reason)]
-    return failed
-
-
 # --------------------------------------------------------------------------- schedules
 
 
@@ -348,12 +454,17 @@ def add_schedule(session: Session, version: ScenarioVersion, schedule: Schedule)
     return record
 
 
-def list_schedules(
-    session: Session, scenario_id: int | None, offset: int, limit: int
-) -> Sequence[ScheduleRecord]:
+def schedules_query(scenario_id: int | None) -> SelectOfScalar[ScheduleRecord]:
     query = select(ScheduleRecord)
     if scenario_id is not None:
         query = query.where(ScheduleRecord.scenario_id == scenario_id)
+    return query
+
+
+def list_schedules(
+    session: Session, scenario_id: int | None, offset: int, limit: int
+) -> Sequence[ScheduleRecord]:
+    query = schedules_query(scenario_id)
     return session.exec(
         query.order_by(col(ScheduleRecord.id).desc()).offset(offset).limit(limit)
     ).all()
@@ -378,10 +489,13 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def create_api_key(session: Session, role: Role, name: str = "") -> tuple[ApiKey, str]:
+def create_api_key(
+    session: Session, role: Role, name: str = "", expires_in_days: int | None = None
+) -> tuple[ApiKey, str]:
     """A new key for ``role``: the stored row and the key itself (never stored)."""
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    record = ApiKey(name=name, role=role, prefix=key[:10], hash=hash_key(key))
+    expires = now() + timedelta(days=expires_in_days) if expires_in_days else None
+    record = ApiKey(name=name, role=role, prefix=key[:10], hash=hash_key(key), expires_at=expires)
     session.add(record)
     session.commit()
     session.refresh(record)
@@ -389,7 +503,14 @@ def create_api_key(session: Session, role: Role, name: str = "") -> tuple[ApiKey
 
 
 def find_api_key(session: Session, key: str) -> ApiKey | None:
-    return session.exec(select(ApiKey).where(ApiKey.hash == hash_key(key))).first()
+    """The key's record, unless it is unknown or expired."""
+    record = session.exec(select(ApiKey).where(ApiKey.hash == hash_key(key))).first()
+    if record is not None and record.expires_at is not None:
+        expires = record.expires_at
+        expires = expires if expires.tzinfo is not None else expires.replace(tzinfo=UTC)
+        if expires <= now():
+            return None
+    return record
 
 
 def list_api_keys(session: Session) -> Sequence[ApiKey]:
@@ -403,3 +524,58 @@ def count_api_keys(session: Session) -> int:
 def delete_api_key(session: Session, record: ApiKey) -> None:
     session.delete(record)
     session.commit()
+
+
+# --------------------------------------------------------------------------- webhooks
+
+
+def create_webhook(session: Session, key_id: int, url: str) -> Webhook:
+    """A webhook of one API key, with a new signing secret (Standard Webhooks format)."""
+    secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+    record = Webhook(key_id=key_id, url=url, secret=secret)
+    session.add(record)
+    session.commit()
+    session.refresh(record)
+    return record
+
+
+def list_webhooks(session: Session, key_id: int) -> Sequence[Webhook]:
+    return session.exec(
+        select(Webhook).where(Webhook.key_id == key_id).order_by(col(Webhook.id))
+    ).all()
+
+
+def webhooks_of(session: Session, key_id: int | None, since: datetime | None) -> list[Webhook]:
+    """The webhooks of a key that existed when a job ended."""
+    hooks = list_webhooks(session, key_id) if key_id is not None else []
+    if since is None:
+        return list(hooks)
+    ended = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+
+    def created(hook: Webhook) -> datetime:
+        moment = hook.created_at
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+    return [hook for hook in hooks if created(hook) <= ended]
+
+
+def unannounced_jobs(session: Session) -> Sequence[Job]:
+    """Ended jobs of keys with webhooks whose end was not sent yet."""
+    keys = select(Webhook.key_id)
+    query = select(Job).where(
+        col(Job.state).in_(FINISHED),
+        col(Job.announced).is_(False),
+        col(Job.key_id).in_(keys),
+    )
+    return session.exec(query.order_by(col(Job.id)).limit(100)).all()
+
+
+def claim_announcement(session: Session, job_id: int) -> bool:
+    """Take the announcement of a job's end (False: another server took it)."""
+    return _changed(
+        session,
+        update(Job)
+        .where(col(Job.id) == job_id, col(Job.announced).is_(False))
+        .values(announced=True)
+        .execution_options(synchronize_session=False),
+    )

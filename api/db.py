@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,22 +20,60 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     """WAL lets the pages read while a solve process writes its progress."""
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a SQLite file's folder is created when missing."""
+def _private_file(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (it holds the key hashes); SQLite
+    gives its -wal and -shm files the same mode."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+DEFAULT_STATEMENT_TIMEOUT = 10.0
+
+
+def _postgres_timeouts(seconds: float) -> Any:
+    """Every PostgreSQL connection gives up on a statement (or a lock wait) after ``seconds``,
+    so one locked table cannot hold the server's threads for long."""
+    milliseconds = max(1, int(seconds * 1000))
+
+    def on_connect(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute(f"SET statement_timeout = {milliseconds}")
+        cursor.execute(f"SET lock_timeout = {milliseconds}")
+        cursor.close()
+        connection.commit()
+
+    return on_connect
+
+
+def make_engine(url: str, statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when missing. Statements
+    (and lock waits) end after ``statement_timeout`` seconds on PostgreSQL; SQLite waits
+    as long for the write lock."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+            _private_file(Path(parsed.database))
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": statement_timeout}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        pool_timeout=statement_timeout,
+        connect_args={"connect_timeout": max(1, int(statement_timeout))},
+    )
+    event.listen(engine, "connect", _postgres_timeouts(statement_timeout))
+    return engine
 
 
 def alembic_config(url: str) -> Config:
@@ -46,11 +85,31 @@ def alembic_config(url: str) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema up to the latest migration (a no-op when it is current)."""
+    """Bring the schema up to the latest migration (a no-op when it is current).
+
+    On SQLite foreign keys are off meanwhile (they can be switched only outside a
+    transaction): a migration that rebuilds a parent table would otherwise fail.
+    """
     config = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                connection.commit()
+                if broken:
+                    raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def sessions(engine: Engine) -> Iterator[Session]:

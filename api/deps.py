@@ -59,6 +59,7 @@ async def get_runner(request: Request) -> JobRunner:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
 RunnerDep = Annotated[JobRunner, Depends(get_runner)]
 
@@ -69,6 +70,7 @@ class Caller:
 
     name: str
     role: Role
+    key_id: int | None = None  # None: authentication is disabled
 
     def may(self, role: Role) -> bool:
         return ROLES.index(self.role) >= ROLES.index(role)
@@ -111,7 +113,7 @@ def identify(request: Request, key: str | None) -> Caller | None:
         record = crud.find_api_key(session, key)
     if record is None or record.role not in ROLES:
         return None
-    caller = Caller(record.name or record.prefix, record.role)
+    caller = Caller(record.name or record.prefix, record.role, record.id)
     cache.put(key, caller)
     return caller
 
@@ -130,9 +132,8 @@ def _check(caller: Caller | None, presented: bool, role: Role) -> Caller:
     if caller is None:
         loc = ["header", "X-API-Key"]
         if presented:
-            raise ApiError(
-                401, loc, "unknown or revoked API key", None, {"WWW-Authenticate": "Bearer"}
-            )
+            message = "unknown, revoked or expired API key"
+            raise ApiError(401, loc, message, None, {"WWW-Authenticate": "Bearer"})
         raise ApiError(401, loc, "an API key is needed", None, {"WWW-Authenticate": "Bearer"})
     if not caller.may(role):
         raise ApiError(403, ["header", "X-API-Key"], f"this needs the {role} role", caller.role)

@@ -20,11 +20,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from zenplan.api import crud
@@ -38,20 +40,37 @@ log = logging.getLogger("zenplan.jobs")
 RESTART_REASON = "the server stopped while this job was running; start the solve again"
 SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
 WATCH_SECONDS = 1.0
+LEASE_RENEW_SECONDS = 2.0  # well inside crud.LEASE
+RECORD_SECONDS = 60.0  # how long a job's process retries recording its end
 # The folder that holds the `zenplan` package (the repository, or site-packages).
 PACKAGE_ROOT = Path(__file__).absolute().parents[2]
 DATABASE_VARIABLE = "ZENPLAN_JOB_DATABASE_URL"  # not on the command line: it may hold a password
+MEMORY_VARIABLE = "ZENPLAN_JOB_MEMORY_CEILING_MB"
 
 
 class JobRunner:
     """Runs queued jobs in separate processes, at most ``slots`` at once."""
 
-    def __init__(self, engine: Engine, database_url: str, slots: int, progress_interval: float):
+    def __init__(
+        self,
+        engine: Engine,
+        database_url: str,
+        slots: int,
+        progress_interval: float,
+        memory_mb: int = 0,
+        grace: float = 30.0,
+    ):
         self.engine = engine
         self.database_url = database_url
         self.slots = slots
         self.progress_interval = progress_interval
+        self.memory_mb = memory_mb  # 0: no ceiling
+        self.grace = grace  # seconds a job may run past its time limit (build, decode, store)
         self._processes: dict[int, subprocess.Popen[bytes]] = {}
+        self._deadlines: dict[int, tuple[float, float]] = {}  # job -> (deadline, time limit)
+        # Jobs whose process ended without recording its end; failed when the database
+        # answers again (a job must never stay `running` for good).
+        self._unrecorded: dict[int, str] = {}
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -94,9 +113,13 @@ class JobRunner:
             return list(self._processes)
 
     def _loop(self) -> None:
+        next_lease = 0.0
         while not self._stopping.is_set():
             try:
                 self._reap()
+                if time.monotonic() >= next_lease:
+                    self._leases()
+                    next_lease = time.monotonic() + LEASE_RENEW_SECONDS
                 self._dispatch()
             except Exception:  # the dispatcher must outlive a database hiccup
                 log.exception("job dispatcher")
@@ -104,14 +127,56 @@ class JobRunner:
             self._wake.clear()
 
     def _reap(self) -> None:
+        self._stop_overdue()
         with self._lock:
             ended = {i: p for i, p in self._processes.items() if p.poll() is not None}
-            for job_id in ended:
+            for job_id, process in ended.items():
                 del self._processes[job_id]
-        for job_id, process in ended.items():
-            reason = f"the solve process stopped unexpectedly (exit code {process.returncode})"
-            with Session(self.engine) as session:
-                crud.fail_job(session, job_id, reason)  # a no-op when the job finished
+                self._deadlines.pop(job_id, None)
+                self._unrecorded[job_id] = self._exit_reason(process.returncode)
+            pending = dict(self._unrecorded)
+        for job_id, reason in pending.items():
+            try:
+                with Session(self.engine) as session:
+                    crud.fail_job(session, job_id, reason)  # a no-op when the job finished
+            except SQLAlchemyError as error:
+                log.warning("job %s ended; cannot record it yet: %s", job_id, error)
+                return  # the database is away: try again on the next round
+            with self._lock:
+                self._unrecorded.pop(job_id, None)
+
+    def _exit_reason(self, code: int) -> str:
+        reason = f"the solve process stopped without recording its end (exit code {code})"
+        if code < 0 and self.memory_mb:
+            reason += f"; it may have run out of its memory ceiling of {self.memory_mb} MB"
+        return reason
+
+    def _stop_overdue(self) -> None:
+        """Stop the jobs that ran past their time limit plus the grace (the limit bounds the
+        whole job: building and decoding too)."""
+        moment = time.monotonic()
+        with self._lock:
+            overdue = {
+                job_id: (self._processes.pop(job_id), self._deadlines.pop(job_id)[1])
+                for job_id, (deadline, _) in list(self._deadlines.items())
+                if deadline < moment and job_id in self._processes
+            }
+        for job_id, (process, limit) in overdue.items():
+            _terminate(process)
+            with self._lock:
+                self._unrecorded[job_id] = (
+                    f"stopped: the job ran past its time limit of {limit:g} s plus "
+                    f"{self.grace:g} s of grace"
+                )
+
+    def _leases(self) -> None:
+        """Renew the leases of the jobs running here; fail jobs whose lease ran out (their
+        server died; a job of a live server keeps running)."""
+        with Session(self.engine) as session:
+            crud.renew_leases(session, self.running())
+            failed = crud.fail_expired_jobs(session, RESTART_REASON)
+        if failed:
+            log.warning("jobs %s lost their server (lease expired): marked failed", failed)
 
     def _dispatch(self) -> None:
         while not self._stopping.is_set():
@@ -122,7 +187,7 @@ class JobRunner:
                 job = crud.claim_next_job(session)
                 if job is None or job.id is None:
                     return
-                job_id = job.id
+                job_id, limit = job.id, job.time_limit
             try:
                 process = self._start(job_id)
             except OSError as error:
@@ -131,6 +196,7 @@ class JobRunner:
                 continue
             with self._lock:
                 self._processes[job_id] = process
+                self._deadlines[job_id] = (time.monotonic() + limit + self.grace, limit)
             with Session(self.engine) as session:
                 crud.set_job_pid(session, job_id, process.pid)
 
@@ -149,6 +215,9 @@ class JobRunner:
         environment = {
             **os.environ,
             DATABASE_VARIABLE: self.database_url,
+            MEMORY_VARIABLE: str(self.memory_mb),
+            # few malloc arenas: reserved address space stays close to memory in use
+            "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2"),
             "PYTHONPATH": os.pathsep.join(paths),
         }
         return subprocess.Popen(command, env=environment, stdin=subprocess.DEVNULL)
@@ -180,15 +249,18 @@ class _ProgressWriter:
         if moment - self.last < self.interval:
             return
         self.last = moment
-        with Session(self.engine) as session:
-            crud.record_progress(
-                session,
-                self.job_id,
-                progress.objective,
-                progress.bound,
-                progress.gap,
-                progress.solutions,
-            )
+        try:
+            with Session(self.engine) as session:
+                crud.record_progress(
+                    session,
+                    self.job_id,
+                    progress.objective,
+                    progress.bound,
+                    progress.gap,
+                    progress.solutions,
+                )
+        except SQLAlchemyError as error:  # the database is away: skip this progress write
+            log.warning("job %s: progress not written: %s", self.job_id, error)
 
 
 def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
@@ -217,6 +289,9 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
         os.nice(5)  # reads on the server come first
     engine = make_engine(database_url)
     threading.Thread(target=_watch, args=(engine, job_id, server_pid), daemon=True).start()
+    memory_mb = int(os.environ.get(MEMORY_VARIABLE) or 0)
+    if memory_mb:
+        _limit_memory(memory_mb)
     what = "solve"
     try:
         with Session(engine) as session:
@@ -236,18 +311,65 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
         progress = _ProgressWriter(engine, job_id, progress_interval)
         if replanning is None:
             schedule = solve(scenario, options, progress)
-            with Session(engine) as session:
-                crud.finish_job(session, job_id, schedule)
+            _retrying(engine, lambda session: crud.finish_job(session, job_id, schedule))
         else:
             baseline, now, incidents = replanning
             result = replan(scenario, baseline, now, options, incidents, progress)
-            with Session(engine) as session:
-                crud.finish_job(session, job_id, result.schedule, result.diff, result.frozen_phases)
+            _retrying(
+                engine,
+                lambda session: crud.finish_job(
+                    session, job_id, result.schedule, result.diff, result.frozen_phases
+                ),
+            )
+    except (MemoryError, RuntimeError) as error:
+        if memory_mb == 0 or not _out_of_memory(error):
+            reason = f"the {what} failed: {type(error).__name__}: {error}"
+            _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
+            return
+        reason = (
+            f"the {what} ran out of memory: a job may use {memory_mb} MB "
+            "(ZENPLAN_JOB_MEMORY_MB); make the scenario smaller or ask for a higher ceiling"
+        )
+        _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
     except Exception as error:
-        with Session(engine) as session:
-            crud.fail_job(session, job_id, f"the {what} failed: {type(error).__name__}: {error}")
+        reason = f"the {what} failed: {type(error).__name__}: {error}"
+        _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
     finally:
         engine.dispose()
+
+
+def _out_of_memory(error: Exception) -> bool:
+    """An allocation (or a thread's stack) refused by the memory ceiling."""
+    return isinstance(error, MemoryError) or "can't start new thread" in str(error)
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Let the process grow by at most ``megabytes`` beyond what its code already takes: an
+    allocation past it fails (MemoryError) instead of starving the server."""
+    import resource
+
+    with open("/proc/self/statm") as statm:
+        in_use = int(statm.read().split()[0]) * resource.getpagesize()
+    ceiling = in_use + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def _retrying(engine: Engine, write: Callable[[Session], object]) -> None:
+    """Record a job's end, retrying while the database is away (up to RECORD_SECONDS); if it
+    stays away, the process exits and the server records the job as failed later."""
+    deadline = time.monotonic() + RECORD_SECONDS
+    delay = 0.5
+    while True:
+        try:
+            with Session(engine) as session:
+                write(session)
+            return
+        except SQLAlchemyError as error:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("cannot record the job's end yet (%s); retrying", error)
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
 
 
 def _replan_inputs(

@@ -46,6 +46,29 @@ class Settings(BaseSettings):
     solve_workers: int = Field(default_factory=default_solve_workers, ge=1)
     max_time_limit: float = Field(3600.0, gt=0, description="Longest solve a caller may ask.")
     progress_interval: float = Field(0.5, gt=0, description="Seconds between progress writes.")
+    job_memory_mb: int = Field(
+        4096, ge=0, description="Memory a job's process may add to its code (MB); 0: no ceiling."
+    )
+    job_grace_seconds: float = Field(
+        30.0, ge=0, description="Seconds a job may run past its time limit before it is stopped."
+    )
+    max_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="CP-SAT workers one job may ask for.",
+    )
+    webhook_backoff: float = Field(
+        5.0, gt=0, description="Seconds before the first retry of a webhook (then x6 each)."
+    )
+    max_jobs_per_key: int = Field(
+        20, ge=1, description="Queued or running jobs one API key may have; more: 429."
+    )
+    statement_timeout: float = Field(
+        10.0, gt=0, le=3600, description="Seconds a database statement or lock wait may take."
+    )
+    require_if_match: bool = Field(
+        False, description="PUT /scenarios/{id} without If-Match answers 428."
+    )
     key_cache_seconds: float = Field(5.0, ge=0, description="How long a checked key is trusted.")
 
     @field_validator("cors_origins", mode="before")

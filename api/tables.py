@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, computed_field
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, computed_field
 from pydantic import Field as PublicField
-from sqlalchemy import DateTime, Text, UniqueConstraint
+from sqlalchemy import DateTime, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from zenplan.models.diff import ScheduleDiff
@@ -52,6 +52,7 @@ class ScenarioRecord(SQLModel, table=True):
     """A scenario a demand manager keeps; its content lives in its versions."""
 
     __tablename__ = "scenario"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=500)
@@ -64,7 +65,7 @@ class ScenarioVersion(SQLModel, table=True):
     """One saved state of a scenario; never changed once written."""
 
     __tablename__ = "scenario_version"
-    __table_args__ = (UniqueConstraint("scenario_id", "number"),)
+    __table_args__ = (UniqueConstraint("scenario_id", "number"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -137,6 +138,10 @@ class Job(SQLModel, table=True):
     cancelled."""
 
     __tablename__ = "job"
+    __table_args__ = (
+        UniqueConstraint("idempotency_key", name="uq_job_idempotency_key"),
+        {"sqlite_autoincrement": True},  # ids are never reused
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -161,6 +166,16 @@ class Job(SQLModel, table=True):
     # The schedule the job wrote; no foreign key, the schedule points back at the job.
     schedule_id: int | None = None
     pid: int | None = None
+    # The API key that queued the job (per-key limits), and the request's Idempotency-Key
+    # (scoped by that key) with a hash of the request, so a retry returns this job.
+    key_id: int | None = Field(default=None, index=True)
+    idempotency_key: str | None = Field(default=None, max_length=300)
+    request_hash: str | None = Field(default=None, max_length=64)
+    # The server running the job's process renews this every 2 s; a job whose lease ran
+    # out lost its process (its server died), and any server may fail it.
+    lease_until: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # Its end was sent to the key's webhooks (one server claims each announcement).
+    announced: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: datetime = _moment()
     started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -200,6 +215,7 @@ class ScheduleRecord(SQLModel, table=True):
     """A finished plan, with the scenario version and solver parameters that produced it."""
 
     __tablename__ = "schedule"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     scenario_id: int = Field(foreign_key="scenario.id", index=True)
@@ -278,12 +294,16 @@ class ApiKeyCreate(BaseModel):
         "", max_length=100, pattern=r"^[^\x00]*$", description="Who or what uses the key."
     )
     role: Role = "viewer"
+    expires_in_days: int | None = PublicField(
+        None, ge=1, le=3650, description="Days until the key stops working (default: never)."
+    )
 
 
 class ApiKey(SQLModel, table=True):
     """An API key; only its SHA-256 hash is stored."""
 
     __tablename__ = "api_key"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(default="", max_length=100)
@@ -291,6 +311,7 @@ class ApiKey(SQLModel, table=True):
     prefix: str = Field(max_length=16, description="First characters, to recognise a key.")
     hash: str = Field(max_length=64, unique=True)
     created_at: datetime = _moment()
+    expires_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class ApiKeyPublic(BaseModel):
@@ -299,7 +320,38 @@ class ApiKeyPublic(BaseModel):
     role: Role
     prefix: str
     created_at: UtcDatetime
+    expires_at: UtcDatetime | None = None
 
 
 class ApiKeyCreated(ApiKeyPublic):
     key: str = PublicField(description="The key itself, shown this once only.")
+
+
+# --------------------------------------------------------------------------- webhooks
+
+
+class Webhook(SQLModel, table=True):
+    """A URL told about the end of every job its API key queued (Standard Webhooks)."""
+
+    __tablename__ = "webhook"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids are never reused
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_id: int = Field(index=True)
+    url: str = Field(max_length=2000)
+    secret: str = Field(max_length=100, description="whsec_... signing secret.")
+    created_at: datetime = _moment()
+
+
+class WebhookCreate(BaseModel):
+    url: AnyHttpUrl = PublicField(description="Where to POST `job.ended` events (http/https).")
+
+
+class WebhookPublic(BaseModel):
+    id: int
+    url: str
+    created_at: UtcDatetime
+
+
+class WebhookCreated(WebhookPublic):
+    secret: str = PublicField(description="Signing secret (Standard Webhooks), shown once.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,11 @@ import yaml
 from pydantic import ValidationError
 
 from zenplan.models.rules import Problem, ScenarioRuleError, format_loc
+from zenplan.models.safe_yaml import MAX_DEPTH, DocumentTooComplex, check_nesting, load_yaml
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import Schedule
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -66,10 +70,16 @@ def read_document(path: str | Path) -> Any:
 
 
 def parse_text(text: str, source: str, json_first: bool = False) -> Any:
+    """Parse YAML or JSON text with bounded work: alias bombs, deep nesting and text that is
+    not Unicode are refused with an ``InputError`` naming the cause."""
     try:
-        if json_first:
-            return json.loads(text)
-        return yaml.safe_load(text)
+        data = json.loads(text) if json_first else load_yaml(text)
+        check_nesting(data)
+    except DocumentTooComplex as error:
+        raise InputError(source, [Problem((), f"document too complex: {error}")]) from None
+    except RecursionError:
+        message = f"document too complex: nested more than {MAX_DEPTH} levels deep"
+        raise InputError(source, [Problem((), message)]) from None
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InputError(source, [Problem((), f"invalid JSON at {where}: {error.msg}")]) from None
@@ -78,6 +88,29 @@ def parse_text(text: str, source: str, json_first: bool = False) -> Any:
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
         raise InputError(source, [Problem((), f"invalid YAML{where}: {problem}")]) from None
+    problems = _surrogates(data)
+    if problems:
+        raise InputError(source, problems)
+    return data
+
+
+def _surrogates(data: Any) -> list[Problem]:
+    """Text holding a lone UTF-16 surrogate (JSON's "\\ud800") is not Unicode: refused."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack and len(problems) < 10:
+        value, loc = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                problems.append(Problem(loc, "text holds an unpaired surrogate (not Unicode)"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    problems.append(Problem(loc, "a key holds an unpaired surrogate"))
+                stack.append((item, (*loc, str(key))))
+        elif isinstance(value, list):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(value))
+    return problems
 
 
 def parse_scenario(data: Any, source: str = "scenario") -> Scenario:

@@ -36,6 +36,21 @@ class Strict(BaseModel):
 # instances run to ~3,050 days; per-period structures grow with it.
 MAX_HORIZON = 5000
 
+# Bounds on numbers, so that every objective coefficient times its range fits CP-SAT's
+# 64-bit integers (money is scaled by 10, weighted, and summed over periods and projects).
+MAX_MONEY = 10_000_000  # value or cost per period
+MAX_WEIGHT = 1_000  # an objective weight
+MAX_CAPACITY = 1_000_000  # GPUs of a pool, reviews at once, people a requirement asks for
+MAX_ITEMS = 10_000  # projects, people, pools, datasets, sponsors, incidents of a scenario
+MAX_PHASES = 1_000  # phases of one project (PSPLIB instances have up to 120 activities)
+MAX_LIST = 1_000  # requirements, GPU demands, absences, capacity changes of one item
+# Phases, people and pools times periods: what the per-period structures of a solve hold.
+MAX_MODEL_CELLS = 20_000_000
+Name = Annotated[str, Field(max_length=500)]
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY)]
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
+Periods = Annotated[int, Field(gt=0, le=MAX_HORIZON)]
+
 
 class Calendar(Strict):
     start: date
@@ -56,10 +71,10 @@ class DateRange(Strict):
 
 class Person(Strict):
     id: Id
-    name: str | None = None
+    name: Name | None = None
     skills: dict[Id, Level] = Field(default_factory=dict, description="Skill -> level 1..5.")
-    unavailable: list[DateRange] = Field(default_factory=list)
-    cost_per_period: float = Field(0.0, ge=0)
+    unavailable: list[DateRange] = Field(default_factory=list, max_length=MAX_LIST)
+    cost_per_period: Money = 0.0
 
     def holds(self, skill: str, level: int) -> bool:
         """Whether the person has ``skill`` at ``level`` or above (the one rule of who
@@ -69,31 +84,31 @@ class Person(Strict):
 
 class CapacityChange(Strict):
     from_: date = Field(alias="from")
-    capacity: int = Field(ge=0)
+    capacity: int = Field(ge=0, le=MAX_CAPACITY)
 
 
 class GpuPool(Strict):
     id: Id
-    name: str | None = None
-    capacity: int = Field(gt=0, description="GPUs usable at once.")
-    capacity_changes: list[CapacityChange] = Field(default_factory=list)
-    cost_per_gpu_period: float = Field(0.0, ge=0)
+    name: Name | None = None
+    capacity: int = Field(gt=0, le=MAX_CAPACITY, description="GPUs usable at once.")
+    capacity_changes: list[CapacityChange] = Field(default_factory=list, max_length=MAX_LIST)
+    cost_per_gpu_period: Money = 0.0
 
 
 class Requirement(Strict):
     skill: Id
     level: Level = 1
-    count: int = Field(1, gt=0)
+    count: int = Field(1, gt=0, le=MAX_CAPACITY)
 
 
 class Acquisition(Strict):
-    duration: int = Field(gt=0)
-    requires: list[Requirement] = Field(default_factory=list)
+    duration: Periods
+    requires: list[Requirement] = Field(default_factory=list, max_length=MAX_LIST)
 
 
 class Dataset(Strict):
     id: Id
-    name: str | None = None
+    name: Name | None = None
     available: bool = False
     acquisition: Acquisition | None = None
 
@@ -105,21 +120,23 @@ class Dataset(Strict):
 
 
 class EthicsBoard(Strict):
-    capacity: int = Field(1, gt=0, description="Reviews in progress at once.")
-    review_duration: int = Field(1, gt=0, description="Periods one review takes.")
-    meeting_every: int = Field(1, gt=0, description="Approvals are granted at periods k*n.")
+    capacity: int = Field(1, gt=0, le=MAX_CAPACITY, description="Reviews in progress at once.")
+    review_duration: int = Field(1, gt=0, le=MAX_HORIZON, description="Periods one review takes.")
+    meeting_every: int = Field(
+        1, gt=0, le=MAX_HORIZON, description="Approvals are granted at periods k*n."
+    )
 
 
 class Sponsor(Strict):
     id: Id
-    name: str | None = None
+    name: Name | None = None
 
 
 class GpuDemand(Strict):
     pool: Id | list[Id] = Field(
         description="A pool id, or a list of pools of which the solver picks one."
     )
-    count: int = Field(gt=0)
+    count: int = Field(gt=0, le=MAX_CAPACITY)
 
     @property
     def pools(self) -> list[str]:
@@ -135,13 +152,13 @@ class GpuDemand(Strict):
 
 class Phase(Strict):
     id: Id
-    name: str | None = None
-    duration: int = Field(gt=0)
-    duration_range: tuple[int, int] | None = Field(
+    name: Name | None = None
+    duration: Periods
+    duration_range: tuple[int, Annotated[int, Field(le=MAX_HORIZON)]] | None = Field(
         None, description="[low, high] durations for risk analysis."
     )
-    requires: list[Requirement] = Field(default_factory=list)
-    gpus: list[GpuDemand] = Field(default_factory=list)
+    requires: list[Requirement] = Field(default_factory=list, max_length=MAX_LIST)
+    gpus: list[GpuDemand] = Field(default_factory=list, max_length=MAX_LIST)
     after: list[Id] | None = Field(
         None, description="Phases of the same project this one follows; default: the previous."
     )
@@ -195,18 +212,18 @@ class PhaseGraph:
 
 class Project(Strict, PhaseGraph):
     id: Id
-    name: str | None = None
+    name: Name | None = None
     sponsor: Id | None = None
-    value: float = Field(0.0, ge=0, description="Value per period once live.")
+    value: float = Field(0.0, ge=0, le=MAX_MONEY, description="Value per period once live.")
     priority: Priority = "should"
     status: Status = "proposed"
     release: date | None = None
     deadline: date | None = None
     deadline_hard: bool = False
     size: Size | None = None
-    datasets: list[Id] = Field(default_factory=list)
+    datasets: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
     ethics: Ethics = "none"
-    phases: list[Phase] = Field(min_length=1)
+    phases: list[Phase] = Field(min_length=1, max_length=MAX_PHASES)
 
     @property
     def mandatory(self) -> bool:
@@ -245,46 +262,46 @@ class Project(Strict, PhaseGraph):
 
 
 class Policies(Strict):
-    max_concurrent_large: int | None = Field(None, ge=0)
-    max_delivery_gap: int | None = Field(None, gt=0)
+    max_concurrent_large: int | None = Field(None, ge=0, le=MAX_ITEMS)
+    max_delivery_gap: int | None = Field(None, gt=0, le=MAX_HORIZON)
     first_delivery_by: date | None = None
     rd_reserve: float = Field(0.0, ge=0, lt=1)
     mentoring: bool = False
-    freeze_periods: int = Field(0, ge=0)
+    freeze_periods: int = Field(0, ge=0, le=MAX_HORIZON)
 
 
 class Objective(Strict):
     """Weights of the objective terms (see docs/model.md)."""
 
-    value: float = Field(1.0, ge=0)
-    lateness: float = Field(1.0, ge=0)
-    balance: float = Field(1.0, ge=0)
-    cost: float = Field(0.0, ge=0)
-    makespan: float = Field(0.0, ge=0)
-    stability: float = Field(1.0, ge=0)
+    value: Weight = 1.0
+    lateness: Weight = 1.0
+    balance: Weight = 1.0
+    cost: Weight = 0.0
+    makespan: Weight = 0.0
+    stability: Weight = 1.0
 
 
 class Incident(Strict, PhaseGraph):
     id: Id
     project: Id
     detected: date
-    sla: int = Field(gt=0)
-    phases: list[Phase] = Field(min_length=1)
+    sla: Periods
+    phases: list[Phase] = Field(min_length=1, max_length=MAX_PHASES)
 
 
 class Scenario(Strict):
-    name: str = Field(min_length=1)
-    description: str | None = None
+    name: str = Field(min_length=1, max_length=500)
+    description: str | None = Field(None, max_length=100_000)
     calendar: Calendar
-    staff: list[Person] = Field(default_factory=list)
-    gpu_pools: list[GpuPool] = Field(default_factory=list)
-    datasets: list[Dataset] = Field(default_factory=list)
+    staff: list[Person] = Field(default_factory=list, max_length=MAX_ITEMS)
+    gpu_pools: list[GpuPool] = Field(default_factory=list, max_length=MAX_ITEMS)
+    datasets: list[Dataset] = Field(default_factory=list, max_length=MAX_ITEMS)
     ethics_board: EthicsBoard | None = None
-    sponsors: list[Sponsor] = Field(default_factory=list)
-    projects: list[Project] = Field(default_factory=list)
+    sponsors: list[Sponsor] = Field(default_factory=list, max_length=MAX_ITEMS)
+    projects: list[Project] = Field(default_factory=list, max_length=MAX_ITEMS)
     policies: Policies = Field(default_factory=Policies)
     objective: Objective = Field(default_factory=Objective)
-    incidents: list[Incident] = Field(default_factory=list)
+    incidents: list[Incident] = Field(default_factory=list, max_length=MAX_ITEMS)
     # Projects by id and the scheduled ones, for the list they were read from (searches look
     # projects up thousands of times a second).
     _index: tuple[int, int, dict[str, Project], list[Project]] | None = PrivateAttr(None)
@@ -293,8 +310,24 @@ class Scenario(Strict):
     def _check_rules(self) -> Scenario:
         from zenplan.models.rules import find_problems, raise_problems
 
+        self._check_size()  # before the rules, which walk the periods
         raise_problems(find_problems(self))
         return self
+
+    def _check_size(self) -> None:
+        """Refuse a scenario whose solve would hold more than MAX_MODEL_CELLS per-period cells."""
+        phases = sum(len(p.phases) for p in self.projects) + sum(
+            len(i.phases) for i in self.incidents
+        )
+        rows = phases + len(self.staff) + len(self.gpu_pools)
+        cells = rows * self.calendar.horizon
+        if cells > MAX_MODEL_CELLS:
+            raise ValueError(
+                f"the model is too large: {phases} phases, {len(self.staff)} people and "
+                f"{len(self.gpu_pools)} GPU pools over {self.calendar.horizon} periods make "
+                f"{cells:,} period cells, over the limit of {MAX_MODEL_CELLS:,}; "
+                "shorten the horizon or split the portfolio"
+            )
 
     @property
     def grid(self) -> TimeGrid:

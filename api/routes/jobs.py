@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query, Response
+import anyio
+from fastapi import APIRouter, Body, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
+from sse_starlette import EventSourceResponse
 
 from zenplan.api import crud
 from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
-from zenplan.api.deps import Planner, RunnerDep, SessionDep, SettingsDep, Viewer
+from zenplan.api.deps import Caller, Planner, RunnerDep, SessionDep, SettingsDep, Viewer
 from zenplan.api.errors import ApiError, ErrorOut, not_found
 from zenplan.api.jobs import JobRunner
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.routes.scenarios import ScenarioId, version_or_404
 from zenplan.api.settings import Settings
 from zenplan.api.tables import (
@@ -31,6 +38,17 @@ from zenplan.api.tables import (
 from zenplan.models.scenario import Incident
 
 router = APIRouter(tags=["jobs"])
+
+QUEUE_RETRY_SECONDS = 10
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Any unique text (a UUID): a retry with the same key answers the same job.",
+    ),
+]
 
 JobId = Annotated[int, Path(ge=1, le=MAX_ID, description="Job id.")]
 
@@ -58,7 +76,7 @@ def _job_or_404(session: Session, job_id: int) -> Job:
     "/scenarios/{scenario_id}/solve",
     status_code=202,
     response_model=JobPublic,
-    responses={**ERRORS},
+    responses={**ERRORS, 429: {"model": ErrorOut, "description": "Too many jobs of this key."}},
 )
 def start_solve(
     scenario_id: ScenarioId,
@@ -66,22 +84,33 @@ def start_solve(
     session: SessionDep,
     settings: SettingsDep,
     runner: RunnerDep,
-    _: Planner,
+    caller: Planner,
+    idempotency_key: IdempotencyKey = None,
     request: Annotated[SolveRequest | None, Body()] = None,
 ) -> JobPublic:
-    """Queue a solve of the scenario (latest version unless ``version`` is given)."""
+    """Queue a solve of the scenario (latest version unless ``version`` is given). A retry
+    with the same ``Idempotency-Key`` answers the job the first request queued."""
     request = request or SolveRequest()
+    origin = _origin(caller, idempotency_key, f"solve {scenario_id}", request)
+    replayed = _replay(session, origin, response)
+    if replayed is not None:
+        return replayed
     _check_time_limit(settings, request)
+    _check_queue(session, settings, caller)
     version = version_or_404(session, scenario_id, request.version)
-    job = crud.create_job(session, version, request, request.workers or settings.solve_workers)
-    return _queued(job, runner, response)
+    workers = request.workers or settings.solve_workers
+
+    def create() -> Job:
+        return crud.create_job(session, version, request, workers, origin)
+
+    return _queued(_create_once(session, origin, response, create), runner, response)
 
 
 @router.post(
     "/scenarios/{scenario_id}/replan",
     status_code=202,
     response_model=JobPublic,
-    responses={**ERRORS},
+    responses={**ERRORS, 429: {"model": ErrorOut, "description": "Too many jobs of this key."}},
 )
 def start_replan(
     scenario_id: ScenarioId,
@@ -89,29 +118,105 @@ def start_replan(
     session: SessionDep,
     settings: SettingsDep,
     runner: RunnerDep,
-    _: Planner,
+    caller: Planner,
     request: Annotated[ReplanRequest, Body()],
+    idempotency_key: IdempotencyKey = None,
 ) -> JobPublic:
     """Queue a replan of a stored schedule of the scenario from ``now``: work started before
     it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``."""
+    new schedule's diff from the baseline is at ``/schedules/{id}/diff``. A retry with the
+    same ``Idempotency-Key`` answers the job the first request queued."""
+    origin = _origin(caller, idempotency_key, f"replan {scenario_id}", request)
+    replayed = _replay(session, origin, response)
+    if replayed is not None:
+        return replayed
     _check_time_limit(settings, request)
+    _check_queue(session, settings, caller)
     version = version_or_404(session, scenario_id, request.version)
     baseline, incidents = _replan_inputs(session, version, request)
     workers = request.workers or settings.solve_workers
-    job = crud.create_replan_job(
-        session, version, request, workers, baseline, request.now, incidents
-    )
-    return _queued(job, runner, response)
+
+    def create() -> Job:
+        return crud.create_replan_job(
+            session, version, request, workers, baseline, request.now, incidents, origin
+        )
+
+    return _queued(_create_once(session, origin, response, create), runner, response)
+
+
+def _origin(
+    caller: Caller, idempotency_key: str | None, what: str, request: SolveRequest
+) -> crud.JobOrigin:
+    """Who asks, and (with an Idempotency-Key) the key scoped by the API key and a hash of
+    what is asked, so that only the same request is answered by an earlier job."""
+    if idempotency_key is None:
+        return crud.JobOrigin(caller.key_id)
+    asked = f"{what}\n{request.model_dump_json()}"
+    digest = hashlib.sha256(asked.encode("utf-8")).hexdigest()
+    scoped = f"{caller.key_id or 0}:{idempotency_key}"
+    return crud.JobOrigin(caller.key_id, scoped, digest)
+
+
+def _replay(session: Session, origin: crud.JobOrigin, response: Response) -> JobPublic | None:
+    """The job an earlier request with this Idempotency-Key queued, if any."""
+    if origin.idempotency_key is None:
+        return None
+    job = crud.job_by_idempotency_key(session, origin.idempotency_key)
+    if job is None:
+        return None
+    if job.request_hash != origin.request_hash:
+        raise ApiError(
+            422,
+            ["header", "Idempotency-Key"],
+            f"this key was used for another request (job {job.id}); use a new key",
+            origin.idempotency_key.split(":", 1)[1],
+        )
+    response.headers["Location"] = f"/jobs/{job.id}"
+    response.headers["Idempotent-Replayed"] = "true"
+    return job_public(job)
+
+
+def _create_once(
+    session: Session, origin: crud.JobOrigin, response: Response, create: Callable[[], Job]
+) -> Job | JobPublic:
+    """Create the job; when a concurrent request with the same key won, answer its job."""
+    try:
+        return create()
+    except IntegrityError:
+        session.rollback()
+        replayed = _replay(session, origin, response)
+        if replayed is None:
+            raise
+        return replayed
+
+
+def _check_queue(session: Session, settings: Settings, caller: Caller) -> None:
+    """At most ``max_jobs_per_key`` queued or running jobs per API key: else 429."""
+    waiting = crud.queued_jobs_of_key(session, caller.key_id)
+    if waiting >= settings.max_jobs_per_key:
+        raise ApiError(
+            429,
+            ["header", "X-API-Key"],
+            f"this key has {waiting} jobs queued or running, the limit is "
+            f"{settings.max_jobs_per_key}; wait for one to end",
+            waiting,
+            {"Retry-After": str(QUEUE_RETRY_SECONDS)},
+        )
 
 
 def _check_time_limit(settings: Settings, request: SolveRequest) -> None:
+    """The time limit and the workers asked for are within the server's caps."""
     if request.time_limit > settings.max_time_limit:
         limit = settings.max_time_limit
         raise ApiError(422, ["body", "time_limit"], f"at most {limit:g} s", request.time_limit)
+    if request.workers is not None and request.workers > settings.max_workers:
+        message = f"at most {settings.max_workers} workers (ZENPLAN_MAX_WORKERS)"
+        raise ApiError(422, ["body", "workers"], message, request.workers)
 
 
-def _queued(job: Job, runner: JobRunner, response: Response) -> JobPublic:
+def _queued(job: Job | JobPublic, runner: JobRunner, response: Response) -> JobPublic:
+    if isinstance(job, JobPublic):  # a replayed request
+        return job
     runner.wake()
     response.headers["Location"] = f"/jobs/{job.id}"
     return job_public(job)
@@ -151,8 +256,10 @@ def _replan_inputs(
     return baseline, incidents
 
 
-@router.get("/jobs", response_model=list[JobPublic], responses=ERRORS)
+@router.get("/jobs", response_model=list[JobPublic], responses=LIST_RESPONSES)
 def list_jobs(
+    request: Request,
+    response: Response,
     session: SessionDep,
     _: Viewer,
     scenario_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
@@ -160,16 +267,64 @@ def list_jobs(
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[JobPublic]:
-    """Jobs, newest first, optionally of one scenario or in one state."""
+    """Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages."""
+    total = crud.count(session, crud.jobs_query(scenario_id, state))
+    paginate(request, response, total, offset, limit)
     return [job_public(j) for j in crud.list_jobs(session, scenario_id, state, offset, limit)]
 
 
 @router.get("/jobs/{job_id}", response_model=JobPublic, responses=ERRORS)
-async def read_job(job_id: JobId, session: SessionDep, _: Viewer) -> JobPublic:
+def read_job(job_id: JobId, session: SessionDep, _: Viewer) -> JobPublic:
     """A job's state and live progress: objective, bound, gap, elapsed seconds."""
-    # Polled often while solves run: one primary-key read, done on the event loop, costs less
-    # than the trip to the thread pool (GIL hand-offs make that trip slow under load).
+    # In the thread pool like every query: a locked table must not stall the event loop.
     return job_public(_job_or_404(session, job_id))
+
+
+EVENT_POLL_SECONDS = 0.5
+
+
+@router.get(
+    "/jobs/{job_id}/events",
+    responses={
+        **ERRORS,
+        200: {
+            "description": "Server-Sent Events: `progress` while the job runs, then `end`.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+    },
+)
+def job_events(
+    job_id: JobId, request: Request, session: SessionDep, _: Viewer
+) -> EventSourceResponse:
+    """Follow a job without polling: a `progress` event (the job as JSON) whenever its state
+    or progress changes, then one `end` event when it has ended, and the stream closes."""
+    _job_or_404(session, job_id)
+    engine = request.app.state.engine
+    return EventSourceResponse(_events(engine, job_id, request), ping=15)
+
+
+def _read_job(engine: Engine, job_id: int) -> JobPublic | None:
+    with Session(engine) as session:
+        job = session.get(Job, job_id)
+        return job_public(job) if job is not None else None
+
+
+async def _events(engine: Engine, job_id: int, request: Request) -> AsyncIterator[dict[str, str]]:
+    last = None
+    while not await request.is_disconnected():
+        job = await run_in_threadpool(_read_job, engine, job_id)
+        if job is None:  # deleted with its scenario
+            yield {"event": "end", "data": json.dumps({"id": job_id, "state": "deleted"})}
+            return
+        seen = (job.state, job.objective, job.bound, job.solutions)
+        if job.state in FINISHED:
+            yield {"event": "end", "data": job.model_dump_json()}
+            return
+        if seen != last:
+            last = seen
+            yield {"event": "progress", "data": job.model_dump_json()}
+        await anyio.sleep(EVENT_POLL_SECONDS)
 
 
 @router.post(

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/keys", tags=["keys"])
 @router.post("", status_code=201, response_model=ApiKeyCreated, responses=ERRORS)
 def create_key(body: ApiKeyCreate, session: SessionDep, _: Admin) -> ApiKeyCreated:
     """A new API key for a role; only its hash is stored, so keep the key now."""
-    record, key = crud.create_api_key(session, body.role, body.name)
+    record, key = crud.create_api_key(session, body.role, body.name, body.expires_in_days)
     return ApiKeyCreated(
         **ApiKeyPublic.model_validate(record, from_attributes=True).model_dump(), key=key
     )

@@ -25,7 +25,7 @@ from zenplan.api.deps import (
 )
 from zenplan.api.reports import compare, for_sponsor
 from zenplan.api.routes.compare import ScheduleIds, load_schedules
-from zenplan.api.routes.schedules import ScheduleId, record_or_404, solved_pair
+from zenplan.api.routes.schedules import ScheduleId, known_sponsor, record_or_404, solved_pair
 from zenplan.api.tables import ScenarioPublic, ScheduleSummary
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
@@ -58,6 +58,17 @@ async def page_caller(
 
 
 PageCaller = Annotated[Caller, Depends(page_caller)]
+
+
+TITLES = {404: "Not found", 422: "Not a valid address"}
+
+
+def error_page(request: Request, status: int, problems: list[dict[str, Any]]) -> HTMLResponse:
+    """An error of a page (unknown schedule, sponsor, ...) as a page, not as JSON."""
+    title = TITLES.get(status, "Something went wrong")
+    response = _page(request, "error.html", None, status=status, title=title, problems=problems)
+    response.status_code = status
+    return response
 
 
 def _page(request: Request, template: str, caller: Caller | None, **context: Any) -> HTMLResponse:
@@ -151,6 +162,7 @@ def schedule_page(
     record = record_or_404(session, schedule_id)
     scenario, schedule = solved_pair(session, record)
     sponsor = sponsor or None
+    known_sponsor(scenario, sponsor)
     shown = for_sponsor(scenario, schedule, sponsor)
     gantt = project_gantt(scenario, shown).to_html(
         full_html=False, include_plotlyjs=False, div_id="gantt", config=PLOT_CONFIG

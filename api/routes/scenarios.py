@@ -9,15 +9,15 @@ import json
 from typing import Annotated, Any, Literal
 
 import yaml
-from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, Header, Path, Query, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from sqlmodel import Session
 
 from zenplan.api import crud
 from zenplan.api.convert import validate_document
-from zenplan.api.deps import Planner, SessionDep, Viewer
+from zenplan.api.deps import Planner, SessionDep, SettingsDep, Viewer
 from zenplan.api.errors import ApiError, ErrorOut, not_found
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.tables import (
     MAX_ID,
     ScenarioDetail,
@@ -43,7 +43,13 @@ DOCUMENT_BODY: dict[str, Any] = {
         "description": "A scenario in the format of docs/scenario-format.md, as JSON or YAML.",
         "content": {
             "application/json": {"schema": {"$ref": "#/components/schemas/Scenario"}},
-            "application/yaml": {"schema": {"type": "string"}},
+            "application/yaml": {
+                "schema": {
+                    "type": "string",
+                    "description": "The same document as YAML (the Scenario schema applies); "
+                    "aliases, nesting and size are bounded (docs/api.md, Limits on input).",
+                }
+            },
         },
     }
 }
@@ -61,7 +67,9 @@ async def _document(request: Request) -> tuple[Any, ScenarioSource]:
     except UnicodeDecodeError:
         raise ApiError(422, ["body"], "the body is not UTF-8 text", None) from None
     source: ScenarioSource = "json" if media in JSON_TYPES else "yaml"
-    return parse_text(text, "body", json_first=source == "json"), source
+    # Parsing a 5 MB body takes seconds: in the thread pool, so other requests go on.
+    data = await run_in_threadpool(parse_text, text, "body", source == "json")
+    return data, source
 
 
 def version_or_404(session: Session, scenario_id: int, number: int | None) -> ScenarioVersion:
@@ -87,6 +95,7 @@ def _create(session: Session, data: Any, source: ScenarioSource) -> ScenarioReco
 
 def _created(response: Response, record: ScenarioRecord) -> ScenarioPublic:
     response.headers["Location"] = f"/scenarios/{record.id}"
+    response.headers["ETag"] = etag(record.version)
     return ScenarioPublic.model_validate(record, from_attributes=True)
 
 
@@ -132,20 +141,50 @@ async def upload_workbook(
     return _created(response, record)
 
 
-@router.get("", response_model=list[ScenarioPublic], responses=ERRORS)
+@router.get("", response_model=list[ScenarioPublic], responses=LIST_RESPONSES)
 def list_scenarios(
-    session: SessionDep, _: Viewer, offset: Offset = 0, limit: Limit = 100
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    offset: Offset = 0,
+    limit: Limit = 100,
 ) -> list[ScenarioPublic]:
-    """All scenarios, oldest first."""
+    """All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages."""
+    paginate(request, response, crud.count_scenarios(session), offset, limit)
     records = crud.list_scenarios(session, offset, limit)
     return [ScenarioPublic.model_validate(r, from_attributes=True) for r in records]
 
 
-@router.get("/{scenario_id}", response_model=ScenarioDetail, responses=ERRORS)
-def read_scenario(scenario_id: ScenarioId, session: SessionDep, _: Viewer) -> ScenarioDetail:
-    """A scenario with its latest version's document."""
+def etag(version: int) -> str:
+    """The entity tag of a scenario at ``version`` (versions never change once written)."""
+    return f'"v{version}"'
+
+
+def _tags(header: str) -> list[str]:
+    """The entity tags of an If-Match or If-None-Match header (weak ones compare equal)."""
+    return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
+
+
+@router.get(
+    "/{scenario_id}",
+    response_model=ScenarioDetail,
+    responses={**ERRORS, 304: {"description": "Not modified (If-None-Match matched)."}},
+)
+def read_scenario(
+    scenario_id: ScenarioId,
+    response: Response,
+    session: SessionDep,
+    _: Viewer,
+    if_none_match: Annotated[str | None, Header(max_length=1_000)] = None,
+) -> Any:
+    """A scenario with its latest version's document; ``ETag`` names the version, to send
+    back in ``If-Match`` with a change."""
     record = scenario_or_404(session, scenario_id)
+    if if_none_match is not None and etag(record.version) in _tags(if_none_match):
+        return Response(status_code=304, headers={"ETag": etag(record.version)})
     version = version_or_404(session, scenario_id, None)
+    response.headers["ETag"] = etag(version.number)
     public = ScenarioPublic.model_validate(record, from_attributes=True)
     return ScenarioDetail(**public.model_dump(), document=json.loads(version.document))
 
@@ -154,21 +193,65 @@ def read_scenario(scenario_id: ScenarioId, session: SessionDep, _: Viewer) -> Sc
     "/{scenario_id}",
     response_model=ScenarioPublic,
     openapi_extra=DOCUMENT_BODY,
-    responses={**ERRORS, 415: {"model": ErrorOut}},
+    responses={
+        **ERRORS,
+        412: {"model": ErrorOut, "description": "If-Match names an older version."},
+        415: {"model": ErrorOut},
+        428: {"model": ErrorOut, "description": "If-Match is required and missing."},
+    },
 )
 async def update_scenario(
-    scenario_id: ScenarioId, request: Request, session: SessionDep, _: Planner
+    scenario_id: ScenarioId,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    _: Planner,
+    if_match: Annotated[str | None, Header(max_length=1_000)] = None,
 ) -> ScenarioPublic:
-    """Replace a scenario's document; it is stored as the next version."""
-    record = await run_in_threadpool(scenario_or_404, session, scenario_id)
+    """Replace a scenario's document; it is stored as the next version. Send the ``ETag``
+    of the version you changed in ``If-Match``: a stale one answers 412."""
+    expected = _expected_version(if_match, settings.require_if_match)
+    await run_in_threadpool(scenario_or_404, session, scenario_id)
     data, source = await _document(request)
 
     def update() -> ScenarioRecord:
         scenario, document = validate_document(data, "body")
-        return crud.add_version(session, record, scenario, document, source)
+        try:
+            record = crud.add_version(session, scenario_id, scenario, document, source, expected)
+        except crud.VersionConflict as conflict:
+            raise ApiError(
+                412,
+                ["header", "If-Match"],
+                f"the scenario changed: it is at version {conflict.current} "
+                f"(ETag {etag(conflict.current)}); read it again and retry",
+                if_match,
+                {"ETag": etag(conflict.current)},
+            ) from None
+        if record is None:
+            raise not_found("scenario", ["path", "scenario_id"], scenario_id)
+        return record
 
     updated = await run_in_threadpool(update)
+    response.headers["ETag"] = etag(updated.version)
     return ScenarioPublic.model_validate(updated, from_attributes=True)
+
+
+def _expected_version(if_match: str | None, required: bool) -> int | None:
+    """The version an If-Match header names (None: any version, ``*`` or no header)."""
+    if if_match is None:
+        if required:
+            raise ApiError(
+                428, ["header", "If-Match"], "send If-Match with the ETag you last read", None
+            )
+        return None
+    tags = _tags(if_match)
+    if "*" in tags:
+        return None
+    numbers = [t[2:-1] for t in tags if t.startswith('"v') and t.endswith('"')]
+    if len(numbers) != 1 or not numbers[0].isdigit() or len(numbers[0]) > 10:
+        raise ApiError(412, ["header", "If-Match"], "not an ETag of this scenario", if_match)
+    return int(numbers[0])
 
 
 @router.delete("/{scenario_id}", status_code=204, responses={**ERRORS, 409: {"model": ErrorOut}})

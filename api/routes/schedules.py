@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlmodel import Session
 
 from zenplan.api import crud
@@ -13,7 +13,7 @@ from zenplan.api.convert import replan_scenario, scenario_of, schedule_of
 from zenplan.api.deps import SessionDep, Viewer
 from zenplan.api.errors import ApiError, not_found
 from zenplan.api.reports import Assignment, as_csv, assignments, for_sponsor
-from zenplan.api.routes.common import ERRORS, Limit, Offset
+from zenplan.api.routes.common import ERRORS, LIST_RESPONSES, Limit, Offset, paginate
 from zenplan.api.tables import (
     MAX_ID,
     ReplanDiff,
@@ -32,6 +32,16 @@ router = APIRouter(prefix="/schedules", tags=["schedules"])
 
 ScheduleId = Annotated[int, Path(ge=1, le=MAX_ID, description="Schedule id.")]
 Filter = Annotated[str | None, Query(max_length=100)]
+
+
+def known_sponsor(scenario: Scenario, sponsor: str | None) -> None:
+    """A sponsor filter names a sponsor of the schedule's scenario, else 404."""
+    ids = {s.id for s in scenario.sponsors} | {p.sponsor for p in scenario.projects}
+    if sponsor is not None and sponsor not in ids:
+        message = "no sponsor with this id in the scenario"
+        raise ApiError(404, ["query", "sponsor"], message, sponsor)
+
+
 ChartFormat = Annotated[Literal["html", "json"], Query(description="Page or plotly JSON.")]
 CHART_RESPONSES: dict[int | str, dict[str, object]] = {
     **ERRORS,
@@ -67,23 +77,27 @@ def figure_response(figure: go.Figure, format: str, title: str) -> Response:
     return Response(page, media_type="text/html")
 
 
-@router.get("", response_model=list[ScheduleSummary], responses=ERRORS)
+@router.get("", response_model=list[ScheduleSummary], responses=LIST_RESPONSES)
 def list_schedules(
+    request: Request,
+    response: Response,
     session: SessionDep,
     _: Viewer,
     scenario_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     offset: Offset = 0,
     limit: Limit = 100,
 ) -> list[ScheduleSummary]:
-    """Stored schedules, newest first, optionally of one scenario."""
+    """Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages."""
+    total = crud.count(session, crud.schedules_query(scenario_id))
+    paginate(request, response, total, offset, limit)
     records = crud.list_schedules(session, scenario_id, offset, limit)
     return [ScheduleSummary.model_validate(r, from_attributes=True) for r in records]
 
 
 @router.get("/{schedule_id}", response_model=SchedulePublic, responses=ERRORS)
-async def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
+def read_schedule(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
     """The schedule JSON, with the scenario version and solver parameters that made it."""
-    # One primary-key read on the event loop: cheaper than the trip to the thread pool.
     record = record_or_404(session, schedule_id)
     summary = ScheduleSummary.model_validate(record, from_attributes=True)
     # The stored document is already the schedule's JSON: splice it in, do not re-encode.
@@ -127,6 +141,7 @@ def read_assignments(
 ) -> Response:
     """Who works on what, when: one row per person and phase (or dataset acquisition)."""
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    known_sponsor(scenario, sponsor)
     rows = assignments(scenario, schedule, person=person, project=project, sponsor=sponsor)
     if format == "csv":
         headers = {"Content-Disposition": f'attachment; filename="assignments-{schedule_id}.csv"'}
@@ -154,6 +169,7 @@ def read_gantt(
     from zenplan.charts import people_gantt, project_gantt
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
+    known_sponsor(scenario, sponsor)
     shown = for_sponsor(scenario, schedule, sponsor)
     figure = project_gantt(scenario, shown) if view == "projects" else people_gantt(scenario, shown)
     return figure_response(figure, format, f"{scenario.name}: Gantt")

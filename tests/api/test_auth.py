@@ -25,7 +25,7 @@ def test_no_key_is_401_and_a_wrong_one_too(client: TestClient, keys: Headers) ->
     ]
     wrong = client.get("/scenarios", headers={"X-API-Key": "zp_not-a-key"})
     assert wrong.status_code == 401
-    assert wrong.json()["detail"][0]["msg"] == "unknown or revoked API key"
+    assert wrong.json()["detail"][0]["msg"] == "unknown, revoked or expired API key"
     assert client.get("/health").status_code == 200  # no key needed
 
 

@@ -10,17 +10,19 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 
 import httpx
 import pytest
 from api_helpers import TestClient, create_scenario, generated, tiny, wait_for_job
+from sqlalchemy import update
 from sqlmodel import Session
 
 from zenplan.api import crud
 from zenplan.api.app import create_app
 from zenplan.api.db import make_engine, migrate
 from zenplan.api.settings import Settings
-from zenplan.api.tables import Job
+from zenplan.api.tables import Job, now
 
 Headers = dict[str, dict[str, str]]
 FAST = {"time_limit": 2, "workers": 1, "seed": 7}
@@ -103,18 +105,25 @@ def test_cancel_stops_the_solve_process(client: TestClient, keys: Headers) -> No
 
 
 def test_a_restart_fails_the_jobs_left_running(
-    make_settings: Callable[..., Settings], keys: Headers
+    make_settings: Callable[..., Settings], client: TestClient, keys: Headers
 ) -> None:
     # The `keys` fixture's server is one server; this test starts two more on the same database.
+    client.app.state.runner.stop()  # type: ignore[attr-defined]  # it would claim the job
     settings = make_settings(job_slots=0)  # this server never runs jobs: they stay as we set them
     with TestClient(create_app(settings)) as first:
         scenario_id = create_scenario(first, keys["planner"])
         job = first.post(f"/scenarios/{scenario_id}/solve", json=FAST, headers=keys["planner"])
         with Session(first.app.state.engine) as session:  # type: ignore[attr-defined]
             claimed = crud.claim_next_job(session)  # as if a solve were running when killed
-        assert claimed is not None and claimed.id == job.json()["id"]
+            assert claimed is not None and claimed.id == job.json()["id"]
+            job_id = claimed.id
+            # ... and its server died: nobody renewed the lease (see test_leases.py)
+            session.execute(
+                update(Job).where(Job.id == job_id).values(lease_until=now() - timedelta(1))
+            )
+            session.commit()
     with TestClient(create_app(settings)) as second:
-        after = second.get(f"/jobs/{claimed.id}", headers=keys["viewer"]).json()
+        after = second.get(f"/jobs/{job_id}", headers=keys["viewer"]).json()
         assert after["state"] == "failed"
         assert "server stopped" in after["reason"]
         assert second.get(f"/scenarios/{scenario_id}", headers=keys["viewer"]).status_code == 200
@@ -202,7 +211,7 @@ def _serve(settings: Settings, port: int) -> subprocess.Popen[bytes]:
         "ZENPLAN_DATA_DIR": str(settings.data_dir),
         "ZENPLAN_SOLVE_WORKERS": "1",
     }
-    serve = f"from api.cli import app; app(['serve', '--port', '{port}'])"
+    serve = f"from zenplan.api.cli import app; app(['serve', '--port', '{port}'])"
     server = subprocess.Popen([sys.executable, "-c", serve], env=environment)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -243,7 +252,11 @@ def test_a_killed_server_loses_nothing_and_fails_its_running_job(
             time.sleep(0.1)
         assert not _alive(pid), "the solve outlived its server"
         server = _serve(settings, port)
+        deadline = time.monotonic() + 30  # the job's lease runs out (crud.LEASE)
         job = api.get(f"/jobs/{job_id}").json()
+        while job["state"] == "running" and time.monotonic() < deadline:
+            time.sleep(0.2)
+            job = api.get(f"/jobs/{job_id}").json()
         assert job["state"] == "failed" and "server stopped" in job["reason"]
         versions = api.get(f"/scenarios/{scenario_id}/versions").json()
         assert [v["number"] for v in versions] == [1, 2]
