@@ -17,7 +17,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from zenplan.api import cli_batch, cli_bench, cli_service
+from zenplan.api import cli_batch, cli_bench, cli_export, cli_service
 from zenplan.api.cli_common import console, fail, user_errors
 from zenplan.models import (
     Scenario,
@@ -332,7 +332,7 @@ def generate(
         console.print(f"wrote {out}: {projects} projects, seed {seed}")
 
 
-for module in (cli_service, cli_batch, cli_bench):
+for module in (cli_service, cli_batch, cli_bench, cli_export):
     module.register(app)
 
 __all__ = ["app", "console", "fail", "user_errors"]

@@ -1,5 +1,7 @@
 """Views of schedules that planning tools and sponsors ask for: assignments, comparisons.
 
+The assignment rows are the plan's table of ``interchange.tables`` (also in the exports).
+
 Plain functions of ``models`` objects; no database and no HTTP here.
 """
 
@@ -13,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from zenplan.interchange.tables import Assignment, assignments
 from zenplan.models import KPIs, Scenario, Schedule
 
 # KPIs compared between schedules (numbers only), each with the direction that is better.
@@ -28,79 +31,6 @@ COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {
     "flow_efficiency": "higher",
     "reuse_saved_periods": "higher",
 }
-
-
-class Assignment(BaseModel):
-    """One person on one phase (or dataset acquisition) of the schedule."""
-
-    kind: str
-    project: str
-    sponsor: str | None
-    phase: str
-    person: str
-    skill: str
-    start: int
-    end: int
-    start_date: date | None
-    end_date: date | None
-    gpus: str
-
-
-def assignments(
-    scenario: Scenario,
-    schedule: Schedule,
-    person: str | None = None,
-    project: str | None = None,
-    sponsor: str | None = None,
-) -> list[Assignment]:
-    """Who works on what and when, optionally only for one person, project or sponsor."""
-    sponsors = {p.id: p.sponsor for p in scenario.projects}
-    rows: list[Assignment] = []
-    for plan in schedule.selected():
-        for phase in plan.phases:
-            gpus = "; ".join(f"{g.pool}:{g.count}" for g in phase.gpus)
-            for worker in phase.staff:
-                rows.append(
-                    Assignment(
-                        kind="phase",
-                        project=plan.id,
-                        sponsor=sponsors.get(plan.id),
-                        phase=phase.id,
-                        person=worker.id,
-                        skill=worker.skill,
-                        start=phase.start,
-                        end=phase.end,
-                        start_date=phase.start_date,
-                        end_date=phase.end_date,
-                        gpus=gpus,
-                    )
-                )
-    for dataset in schedule.datasets:
-        if dataset.start is None or dataset.end is None:
-            continue
-        for worker in dataset.staff:
-            rows.append(
-                Assignment(
-                    kind="dataset",
-                    project=dataset.acquired_by or "",
-                    sponsor=sponsors.get(dataset.acquired_by or ""),
-                    phase=dataset.id,
-                    person=worker.id,
-                    skill=worker.skill,
-                    start=dataset.start,
-                    end=dataset.end,
-                    start_date=dataset.start_date,
-                    end_date=dataset.end_date,
-                    gpus="",
-                )
-            )
-    return [
-        row
-        for row in sorted(rows, key=lambda r: (r.start, r.project, r.phase, r.person))
-        if (person is None or row.person == person)
-        and (project is None or row.project == project)
-        and (sponsor is None or row.sponsor == sponsor)
-    ]
 
 
 def as_csv(rows: Sequence[Assignment]) -> str:
@@ -224,3 +154,16 @@ def _change(selected: list[bool], shift: list[int | None]) -> str:
     if moves and all(s < 0 for s in moves):
         return "earlier"
     return "moved"
+
+
+__all__ = [
+    "COMPARED_KPIS",
+    "Assignment",
+    "Comparison",
+    "KpiDelta",
+    "ProjectMove",
+    "as_csv",
+    "assignments",
+    "compare",
+    "for_sponsor",
+]
