@@ -201,6 +201,7 @@ def replan(
     from datetime import date
 
     from zenplan.charts import replan_gantt
+    from zenplan.charts.report import write_plotly_beside
     from zenplan.models.loading import read_document
     from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
@@ -235,7 +236,8 @@ def replan(
     write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))
     if schedule.projects:
         figure = replan_gantt(scenario, schedule, baseline)
-        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=True, full_html=True))
+        script = write_plotly_beside(out).name
+        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=script, full_html=True))
     console.print(
         f"[bold]replan from period {result.now}[/bold]: {schedule.status}, "
         f"objective {schedule.objective:,.0f}; {result.frozen_phases} phases frozen"

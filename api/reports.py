@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from zenplan.interchange.tables import Assignment, assignments
-from zenplan.models import KPIs, Scenario, Schedule
+from zenplan.models import KPIs, ProjectPlan, Scenario, Schedule
 
 # KPIs compared between schedules (numbers only), each with the direction that is better.
 COMPARED_KPIS: dict[str, Literal["higher", "lower"]] = {
@@ -50,6 +50,50 @@ def for_sponsor(scenario: Scenario, schedule: Schedule, sponsor: str | None) -> 
     kept = [plan for plan in schedule.projects if plan.id in theirs]
     datasets = [d for d in schedule.datasets if d.acquired_by in theirs]
     return schedule.model_copy(update={"projects": kept, "datasets": datasets})
+
+
+class SponsorSummary(BaseModel):
+    """One sponsor's share of a schedule: the row that leads to their projects."""
+
+    sponsor: str
+    name: str
+    projects: int
+    selected: int
+    late: int
+    value: float
+    first_start: date | None
+    last_go_live: date | None
+
+
+def sponsor_summaries(scenario: Scenario, schedule: Schedule) -> list[SponsorSummary]:
+    """Per sponsor (scenario order; ``""`` for projects without one): projects, selected,
+    late, value per period of the selected ones, first start and last go-live."""
+    projects = {p.id: p for p in scenario.projects}
+    names = {s.id: s.name or s.id for s in scenario.sponsors}
+    plans: dict[str, list[ProjectPlan]] = {}
+    for plan in schedule.projects:
+        project = projects.get(plan.id)
+        plans.setdefault((project.sponsor if project else None) or "", []).append(plan)
+    order = [s.id for s in scenario.sponsors if s.id in plans]
+    order += sorted(set(plans) - set(order))
+    rows = []
+    for sponsor in order:
+        chosen = [p for p in plans[sponsor] if p.selected]
+        starts = [p.start_date for p in chosen if p.start_date is not None]
+        ends = [p.end_date for p in chosen if p.end_date is not None]
+        rows.append(
+            SponsorSummary(
+                sponsor=sponsor,
+                name=names.get(sponsor, sponsor) if sponsor else "no sponsor",
+                projects=len(plans[sponsor]),
+                selected=len(chosen),
+                late=sum(1 for p in chosen if p.late_by > 0),
+                value=sum(projects[p.id].value for p in chosen if p.id in projects),
+                first_start=min(starts, default=None),
+                last_go_live=max(ends, default=None),
+            )
+        )
+    return rows
 
 
 # --------------------------------------------------------------------------- comparison
@@ -162,8 +206,10 @@ __all__ = [
     "Comparison",
     "KpiDelta",
     "ProjectMove",
+    "SponsorSummary",
     "as_csv",
     "assignments",
     "compare",
     "for_sponsor",
+    "sponsor_summaries",
 ]

@@ -27,7 +27,7 @@ from typing import Literal
 import plotly.graph_objects as go
 
 from zenplan.charts.palette import Colors
-from zenplan.charts.text import MS_PER_DAY, esc, find_project, project_label
+from zenplan.charts.text import LEGEND, MS_PER_DAY, esc, find_project, project_label
 from zenplan.models.calendar import TimeGrid
 from zenplan.models.scenario import Person, Scenario
 from zenplan.models.schedule import DatasetPlan, Schedule, StaffAssignment
@@ -222,7 +222,7 @@ def _layout(
         height=_gantt_height(len(rows)),
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
         uniformtext={"minsize": 8, "mode": "hide"},
         plot_bgcolor="white",
     )
@@ -385,7 +385,12 @@ def _sponsor_menu(
 # --------------------------------------------------------------------------- projects
 
 
-def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "phase") -> go.Figure:
+def project_gantt(
+    scenario: Scenario,
+    schedule: Schedule,
+    color_by: ColorBy = "phase",
+    sponsor_menu: bool = True,
+) -> go.Figure:
     """One row per selected project, its phases as bars on a date axis.
 
     Bars are coloured by phase id (``color_by="phase"``, one legend entry per kind of phase,
@@ -399,6 +404,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     traces are built per sponsor (``meta`` holds ``{"sponsor": id}``: ``""`` for none, None
     for acquisitions no drawn project made, shown under "All sponsors" only); the
     buttons set their ``visible`` flags and narrow the rows to that sponsor's projects.
+    ``sponsor_menu=False`` leaves the dropdown out (a page with its own sponsor filter).
     """
     grid = scenario.grid
     selected = [p for p in schedule.projects if p.selected]
@@ -528,7 +534,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
         rows_of,
         rows,
     )
-    if menu is not None:
+    if menu is not None and sponsor_menu:
         # title pinned to the top, the dropdown on its own line above the plot
         figure.update_layout(
             updatemenus=[menu],

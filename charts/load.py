@@ -9,8 +9,9 @@ drawn.
 Each figure is built from any schedule, also an empty or infeasible one: then it carries an
 annotation that says why there is nothing to show, and it never raises.
 
-- ``gpu_load``: one subplot per GPU pool; GPUs in use per period as bars stacked by project,
-  and the pool's capacity per period (``capacity_changes`` included) as a step line.
+- ``gpu_load``: one subplot per GPU pool; GPUs in use per period as bars stacked by project
+  (the pool's total when many projects use it), and the pool's capacity per period
+  (``capacity_changes`` included) as a step line.
 - ``skill_heatmap``: skills x periods; the share of the people holding a skill and available
   in the period who work with that skill. Crosses mark fully booked cells (100% or more).
 - ``flow_chart``: per selected project, working periods against waiting periods between the
@@ -30,7 +31,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from zenplan.charts.palette import Colors
-from zenplan.charts.text import MS_PER_DAY, esc, project_label
+from zenplan.charts.text import LEGEND, MS_PER_DAY, esc, project_label
 from zenplan.models.calendar import TimeGrid
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import Schedule, StaffAssignment
@@ -48,6 +49,7 @@ __all__ = [
 ]
 
 _CAPACITY_COLOR = "#222222"
+_TOTAL_COLOR = "#4c78a8"
 _OVER_COLOR = "#d62728"
 _WORKING_COLOR = "#2ca02c"
 _WAITING_COLOR = "#c7c7c7"
@@ -229,11 +231,53 @@ def gpu_in_use(scenario: Scenario, schedule: Schedule) -> dict[str, list[int]]:
     return totals
 
 
+# Above this many projects in a pool, its bars are the pool's total, with the biggest users
+# of each period in the hover: a bar per project would make a legend nobody can read and a
+# page of many megabytes.
+MAX_STACKED_PROJECTS = 20
+_HOVER_PROJECTS = 5
+
+
+@dataclass
+class _Stack:
+    key: str  # the project id, or "in use" for a pool's total
+    label: str
+    detail: str
+    used: list[int]
+    notes: list[str] | None = None  # per period, for a total: who uses the GPUs
+
+    @property
+    def group(self) -> str:
+        return f"project:{self.key}" if self.notes is None else "in use"
+
+
+def _stacks(scenario: Scenario, by_project: dict[str, list[int]]) -> list[_Stack]:
+    """A pool's GPU use per project, or its total when more than MAX_STACKED_PROJECTS."""
+    if len(by_project) <= MAX_STACKED_PROJECTS:
+        return [
+            _Stack(project_id, project_label(scenario, project_id), f" [{esc(project_id)}]", used)
+            for project_id, used in by_project.items()
+        ]
+    horizon = len(next(iter(by_project.values())))
+    total = [sum(used[t] for used in by_project.values()) for t in range(horizon)]
+    notes = []
+    for t in range(horizon):
+        users = sorted(((u[t], p) for p, u in by_project.items() if u[t]), reverse=True)
+        listed = ", ".join(
+            f"{esc(project_label(scenario, p))} {n}" for n, p in users[:_HOVER_PROJECTS]
+        )
+        more = f" and {len(users) - _HOVER_PROJECTS} more" if len(users) > _HOVER_PROJECTS else ""
+        notes.append(f"<br>{len(users)} project(s): {listed}{more}" if users else "")
+    return [_Stack("in use", "GPUs in use", f" ({len(by_project)} projects)", total, notes)]
+
+
 # --------------------------------------------------------------------------- GPU load
 
 
 def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
-    """GPUs in use per period, stacked by project, against each pool's capacity.
+    """GPUs in use per period, stacked by project (a pool used by more than
+    ``MAX_STACKED_PROJECTS`` projects: its total, with the biggest users in the hover),
+    against each pool's capacity.
 
     One subplot per pool (shared date axis). Bars span their period; the capacity is a step
     line that follows ``capacity_changes``; red crosses mark periods over capacity. A pool
@@ -271,32 +315,35 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
     in_legend: set[str] = set()
     for row, pool_id in enumerate(pools, start=1):
         total = [0] * grid.horizon
-        for project_id, used in usage[pool_id].items():
-            label = project_label(scenario, project_id)
-            total = [a + b for a, b in zip(total, used, strict=True)]
+        for stack in _stacks(scenario, usage[pool_id]):
+            total = [a + b for a, b in zip(total, stack.used, strict=True)]
             hover = [
-                f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
-                f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
+                f"<b>{esc(stack.label)}</b>{stack.detail}<br>pool: {esc(pool_id)}"
+                f"<br>{_period_text(grid, t)}<br>GPUs: {stack.used[t]}"
+                + (stack.notes[t] if stack.notes is not None else "")
                 for t in range(grid.horizon)
             ]
             figure.add_trace(
                 go.Bar(
-                    name=label,
+                    name=stack.label,
                     x=starts,
-                    y=used,
+                    y=stack.used,
                     width=[0.9 * period_ms] * grid.horizon,
                     offset=0.05 * period_ms,
-                    marker={"color": colors(project_id), "line": {"width": 0}},
+                    marker={
+                        "color": colors(stack.key) if stack.notes is None else _TOTAL_COLOR,
+                        "line": {"width": 0},
+                    },
                     hovertext=hover,
                     hovertemplate="%{hovertext}<extra></extra>",
-                    customdata=[[pool_id, project_id]] * grid.horizon,
-                    legendgroup=f"project:{project_id}",
-                    showlegend=project_id not in in_legend,
+                    customdata=[[pool_id, stack.key]] * grid.horizon,
+                    legendgroup=stack.group,
+                    showlegend=stack.group not in in_legend,
                 ),
                 row=row,
                 col=1,
             )
-            in_legend.add(project_id)
+            in_legend.add(stack.group)
         if pool_id in known:
             capacity = scenario.pool_capacity(pool_id)
             figure.add_trace(
@@ -349,7 +396,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         hovermode="closest",
         hoverlabel={"align": "left"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         type="date",
@@ -467,7 +514,7 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
         plot_bgcolor="white",
         hoverlabel={"align": "left"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         type="date",
@@ -599,7 +646,7 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         hoverlabel={"align": "left"},
         uniformtext={"minsize": 8, "mode": "hide"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         title_text="periods from first phase start to go-live",

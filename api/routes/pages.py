@@ -23,7 +23,7 @@ from zenplan.api.deps import (
     identify,
     identify_async,
 )
-from zenplan.api.reports import compare, for_sponsor
+from zenplan.api.reports import compare, for_sponsor, sponsor_summaries
 from zenplan.api.routes.compare import ScheduleIds, load_schedules
 from zenplan.api.routes.schedules import ScheduleId, record_or_404, solved_pair
 from zenplan.api.tables import ScenarioPublic, ScheduleSummary
@@ -136,6 +136,11 @@ def portfolio(request: Request, session: SessionDep, caller: PageCaller) -> Resp
     return _page(request, "portfolio.html", caller, scenarios=rows, schedules=schedules)
 
 
+# Above this many projects, the page without a sponsor shows the portfolio by sponsor and
+# each sponsor's projects a click away, instead of one Gantt row per project.
+OVERVIEW_ABOVE = 60
+
+
 @router.get("/schedules/{schedule_id}", response_class=HTMLResponse)
 def schedule_page(
     schedule_id: ScheduleId,
@@ -144,16 +149,22 @@ def schedule_page(
     caller: PageCaller,
     sponsor: Annotated[str | None, Query(max_length=100)] = None,
 ) -> Response:
-    """The Gantt of the schedule (or of one sponsor's projects), its projects and KPIs."""
-    from zenplan.charts import project_gantt
+    """The Gantt of the schedule (or of one sponsor's projects), its projects and KPIs; a
+    large schedule opens on its sponsors, each drilling down to their projects' Gantt."""
+    from zenplan.charts import project_gantt, sponsor_overview
     from zenplan.charts.report import kpi_rows
 
     record = record_or_404(session, schedule_id)
     scenario, schedule = solved_pair(session, record)
-    sponsor = sponsor or None
+    sponsor = sponsor if sponsor is not None and sponsor != "" else None
     shown = for_sponsor(scenario, schedule, sponsor)
-    gantt = project_gantt(scenario, shown).to_html(
-        full_html=False, include_plotlyjs=False, div_id="gantt", config=PLOT_CONFIG
+    overview = sponsor is None and len(shown.projects) > OVERVIEW_ABOVE
+    if overview:
+        chart, chart_id = sponsor_overview(scenario, shown), "overview"
+    else:
+        chart, chart_id = project_gantt(scenario, shown, sponsor_menu=False), "gantt"
+    html = chart.to_html(
+        full_html=False, include_plotlyjs=False, div_id=chart_id, config=PLOT_CONFIG
     )
     sponsor_name = next((s.name or s.id for s in scenario.sponsors if s.id == sponsor), sponsor)
     return _page(
@@ -169,7 +180,9 @@ def schedule_page(
         sponsors=scenario.sponsors,
         names={p.id: p.name or p.id for p in scenario.projects},
         project_sponsors={p.id: p.sponsor for p in scenario.projects},
-        gantt=gantt,
+        overview=overview,
+        summaries=sponsor_summaries(scenario, schedule) if overview else [],
+        gantt=html,
         kpis=kpi_rows(schedule.kpis),
     )
 

@@ -58,11 +58,16 @@ def solved_pair(session: Session, record: ScheduleRecord) -> tuple[Scenario, Sch
     return scenario, schedule_of(record.document)
 
 
+# plotly.js for the pages: served once by the pages' cached route, not inlined in each page
+PLOTLY_SRC = "/ui/plotly.js"
+
+
 def figure_response(figure: go.Figure, format: str, title: str) -> Response:
-    """A chart as plotly JSON, or as a self-contained page (plotly.js inlined)."""
+    """A chart as plotly JSON, or as a page (plotly.js from the service's cached route)."""
     if format == "json":
         return Response(figure.to_json(), media_type="application/json")
-    page = figure.to_html(full_html=True, include_plotlyjs=True, config={"displaylogo": False})
+    config = {"displaylogo": False}
+    page = figure.to_html(full_html=True, include_plotlyjs=PLOTLY_SRC, config=config)
     page = page.replace("<head>", f"<head><title>{title}</title>", 1)
     return Response(page, media_type="text/html")
 
@@ -182,8 +187,8 @@ def read_load(
 
 @router.get("/{schedule_id}/report", responses={**ERRORS, 200: {"content": {"text/html": {}}}})
 def read_report(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
-    """The whole schedule report as one self-contained page: KPIs, Gantts and load charts."""
+    """The whole schedule report as one page: KPIs, Gantts and load charts."""
     from zenplan.charts import report_html
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
-    return Response(report_html(scenario, schedule), media_type="text/html")
+    return Response(report_html(scenario, schedule, PLOTLY_SRC), media_type="text/html")
