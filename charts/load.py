@@ -317,10 +317,13 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         total = [0] * grid.horizon
         for stack in _stacks(scenario, usage[pool_id]):
             total = [a + b for a, b in zip(total, stack.used, strict=True)]
+            # no text for periods without GPUs: nothing to hover there, and it keeps pages small
             hover = [
                 f"<b>{esc(stack.label)}</b>{stack.detail}<br>pool: {esc(pool_id)}"
                 f"<br>{_period_text(grid, t)}<br>GPUs: {stack.used[t]}"
                 + (stack.notes[t] if stack.notes is not None else "")
+                if stack.used[t]
+                else ""
                 for t in range(grid.horizon)
             ]
             figure.add_trace(
@@ -328,7 +331,7 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
                     name=stack.label,
                     x=starts,
                     y=stack.used,
-                    width=[0.9 * period_ms] * grid.horizon,
+                    width=0.9 * period_ms,
                     offset=0.05 * period_ms,
                     marker={
                         "color": colors(stack.key) if stack.notes is None else _TOTAL_COLOR,
