@@ -83,6 +83,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        # operationIds are the route functions' names (read_schedule, start_solve, ...): the
+        # method names of generated clients (clients/python)
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -21,12 +21,13 @@ EXPORT_TYPES = (
     "application/yaml",
     "application/zip",
 )
+FILE = {"type": "string", "format": "binary"}  # a file to save: clients get bytes
 
 
 @router.get(
     "/{schedule_id}/export",
-    operation_id="export_schedule",
-    responses={**ERRORS, 200: {"content": {media: {} for media in EXPORT_TYPES}}},
+    response_class=Response,
+    responses={**ERRORS, 200: {"content": {media: {"schema": FILE} for media in EXPORT_TYPES}}},
 )
 def export_schedule(
     schedule_id: ScheduleId,
