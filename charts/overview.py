@@ -3,9 +3,10 @@
 A Gantt of a thousand projects is a page of megabytes that nobody reads row by row:
 
 - ``sponsor_overview``: one row per sponsor and, per period, the number of its projects in
-  flight (a heatmap) with diamonds where projects go live. Each cell carries
-  ``customdata`` ``[sponsor id, projects in flight, go-lives]`` so a page can open the
-  sponsor's Gantt on a click (``""`` is the key of projects without a sponsor).
+  flight (a heatmap) with diamonds where projects go live. ``layout.meta["sponsors"]``
+  maps each row's label to the sponsor id (``""``: projects without a sponsor), so a page
+  can open the sponsor's Gantt on a click; cells carry only their counts, which keeps a
+  portfolio of hundreds of sponsors small.
 - ``people_heatmap``: people x periods, busy or free (the numbers of ``kpis.load``).
 - ``flow_histogram``: how many projects reach each flow efficiency.
 """
@@ -58,16 +59,13 @@ def sponsor_overview(scenario: Scenario, schedule: Schedule) -> go.Figure:
             z=[in_flight[s] for s in order],
             x=starts,
             y=rows,
-            customdata=[
-                [[s, in_flight[s][t], go_lives[s][t]] for t in range(horizon)] for s in order
-            ],
             colorscale="Blues",
             zmin=0,
             xgap=1,
             ygap=2,
             colorbar={"title": {"text": "projects<br>in flight"}, "thickness": 14},
             hovertemplate="<b>%{y}</b><br>period from %{x|%Y-%m-%d}<br>"
-            "projects in flight: %{customdata[1]}<br>go-lives: %{customdata[2]}<extra></extra>",
+            "projects in flight: %{z}<extra></extra>",
             name="projects in flight",
         )
     )
@@ -99,6 +97,7 @@ def sponsor_overview(scenario: Scenario, schedule: Schedule) -> go.Figure:
     )
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
+        meta={"sponsors": dict(zip(rows, order, strict=True))},
         height=max(240, 150 + _ROW_HEIGHT * len(rows)),
         margin={"l": 10, "r": 10, "t": 80, "b": 40},
         plot_bgcolor="white",

@@ -28,11 +28,11 @@ def test_the_overview_counts_each_sponsors_projects_in_flight(
     heat, lives = figure.data
     sponsor_of = {p.id: p.sponsor or "" for p in scenario.projects}
     horizon = scenario.grid.horizon
-    for row, cells in zip(heat.z, heat.customdata, strict=True):
-        sponsor = cells[0][0]
-        theirs = [p for p in schedule.selected() if sponsor_of[p.id] == sponsor]
-        assert sum(row) == sum(min(p.end, horizon) - p.start for p in theirs)  # type: ignore[operator]
-    assert sum(cell[2] for cells in heat.customdata for cell in cells) == len(schedule.selected())
+    ids = figure.layout.meta["sponsors"]
+    assert set(ids) == set(heat.y)
+    for label, row in zip(heat.y, heat.z, strict=True):
+        theirs = [p for p in schedule.selected() if sponsor_of[p.id] == ids[label]]
+        assert sum(row) == sum(min(p.end, horizon) - p.start for p in theirs)
     assert sum(int(text.split()[0]) for text in lives.text) == len(schedule.selected())
 
 
