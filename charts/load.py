@@ -260,12 +260,11 @@ def _stacks(scenario: Scenario, by_project: dict[str, list[int]]) -> list[_Stack
         ]
     horizon = len(next(iter(by_project.values())))
     total = [sum(used[t] for used in by_project.values()) for t in range(horizon)]
+    names = {p.id: esc(p.name or p.id) for p in scenario.projects}  # one lookup per project
     notes = []
     for t in range(horizon):
         users = sorted(((u[t], p) for p, u in by_project.items() if u[t]), reverse=True)
-        listed = ", ".join(
-            f"{esc(project_label(scenario, p))} {n}" for n, p in users[:_HOVER_PROJECTS]
-        )
+        listed = ", ".join(f"{names.get(p, esc(p))} {n}" for n, p in users[:_HOVER_PROJECTS])
         more = f" and {len(users) - _HOVER_PROJECTS} more" if len(users) > _HOVER_PROJECTS else ""
         notes.append(f"<br>{len(users)} project(s): {listed}{more}" if users else "")
     return [_Stack("in use", "GPUs in use", f" ({len(by_project)} projects)", total, notes)]

@@ -17,7 +17,7 @@ from plotly.offline import get_plotlyjs
 from zenplan.charts.gantt import people_gantt, project_gantt
 from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
 from zenplan.charts.overview import flow_histogram, people_heatmap, sponsor_overview
-from zenplan.charts.text import esc, project_label
+from zenplan.charts.text import esc
 from zenplan.models.files import write_atomic
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import KPIs, Schedule
@@ -178,8 +178,9 @@ def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None =
     unselected = [p for p in schedule.projects if not p.selected]
     not_selected = ""
     if unselected:
+        names = {p.id: p.name or p.id for p in scenario.projects}
         items = "\n".join(
-            f"<li><b>{esc(project_label(scenario, p.id))}</b> [{esc(p.id)}]"
+            f"<li><b>{esc(names.get(p.id, p.id))}</b> [{esc(p.id)}]"
             + (f": {esc(p.reason)}" if p.reason else "")
             + "</li>"
             for p in unselected
