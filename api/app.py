@@ -25,6 +25,7 @@ from zenplan.api.errors import BodySizeLimit, RequestId, install_error_handlers
 from zenplan.api.jobs import RESTART_REASON, JobRunner
 from zenplan.api.routes import (
     compare,
+    exports,
     health,
     jobs,
     keys,
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         scenarios.router,
         jobs.router,
         schedules.router,
+        exports.router,
         compare.router,
         keys.router,
         webhooks.router,

@@ -17,7 +17,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from zenplan.api import cli_batch, cli_bench, cli_service
+from zenplan.api import cli_batch, cli_bench, cli_export, cli_service
 from zenplan.api.cli_common import console, fail, user_errors
 from zenplan.models import (
     Scenario,
@@ -201,6 +201,7 @@ def replan(
     from datetime import date
 
     from zenplan.charts import replan_gantt
+    from zenplan.charts.report import write_plotly_beside
     from zenplan.models.loading import read_document
     from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
@@ -232,7 +233,8 @@ def replan(
     write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))
     if schedule.projects:
         figure = replan_gantt(scenario, schedule, baseline)
-        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=True, full_html=True))
+        script = write_plotly_beside(out).name
+        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=script, full_html=True))
     console.print(
         f"[bold]replan from period {result.now}[/bold]: {schedule.status}, "
         f"objective {schedule.objective:,.0f}; {result.frozen_phases} phases frozen"
@@ -333,7 +335,7 @@ def generate(
         console.print(f"wrote {out}: {projects} projects, seed {seed}")
 
 
-for module in (cli_service, cli_batch, cli_bench):
+for module in (cli_service, cli_batch, cli_bench, cli_export):
     module.register(app)
 
 __all__ = ["app", "console", "fail", "user_errors"]

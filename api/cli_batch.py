@@ -196,18 +196,22 @@ def batch(
 
 
 def _write_gantts(out: Path, tasks: Sequence[BatchTask], results: Sequence[BatchResult]) -> None:
-    from zenplan.charts import replan_gantt, write_gantt_html
+    from zenplan.charts import replan_gantt, report_html
+    from zenplan.charts.report import PLOTLY_FILE, write_plotly_beside
 
+    # one plotly.js for every page of the batch, in the output folder
+    shared = f"../{PLOTLY_FILE}"
     for task, result in zip(tasks, results, strict=True):
         if result.schedule is None or not result.planned:
             continue
+        write_plotly_beside(out)
         scenario = parse_scenario(task.document, task.source)
         path = out / result.name / "gantt.html"
         if task.baseline is None:
-            write_gantt_html(scenario, result.schedule, path)
+            write_atomic(path, report_html(scenario, result.schedule, plotly_src=shared))
         else:
             figure = replan_gantt(scenario, result.schedule, task.baseline)
-            write_atomic(path, figure.to_html(include_plotlyjs=True, full_html=True))
+            write_atomic(path, figure.to_html(include_plotlyjs=shared, full_html=True))
 
 
 def summary_table(results: Sequence[BatchResult]) -> Table:

@@ -1,5 +1,7 @@
 """Views of schedules that planning tools and sponsors ask for: assignments, comparisons.
 
+The assignment rows are the plan's table of ``interchange.tables`` (also in the exports).
+
 Plain functions of ``models`` objects; no database and no HTTP here.
 """
 
@@ -13,81 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from zenplan.models import Scenario, Schedule
+from zenplan.interchange.tables import Assignment, assignments
+from zenplan.models import ProjectPlan, Scenario, Schedule
 from zenplan.models.schedule import COMPARED_KPIS, kpi_values
-
-
-class Assignment(BaseModel):
-    """One person on one phase (or dataset acquisition) of the schedule."""
-
-    kind: str
-    project: str
-    sponsor: str | None
-    phase: str
-    person: str
-    skill: str
-    start: int
-    end: int
-    start_date: date | None
-    end_date: date | None
-    gpus: str
-
-
-def assignments(
-    scenario: Scenario,
-    schedule: Schedule,
-    person: str | None = None,
-    project: str | None = None,
-    sponsor: str | None = None,
-) -> list[Assignment]:
-    """Who works on what and when, optionally only for one person, project or sponsor."""
-    sponsors = {p.id: p.sponsor for p in scenario.projects}
-    rows: list[Assignment] = []
-    for plan in schedule.selected():
-        for phase in plan.phases:
-            gpus = "; ".join(f"{g.pool}:{g.count}" for g in phase.gpus)
-            for worker in phase.staff:
-                rows.append(
-                    Assignment(
-                        kind="phase",
-                        project=plan.id,
-                        sponsor=sponsors.get(plan.id),
-                        phase=phase.id,
-                        person=worker.id,
-                        skill=worker.skill,
-                        start=phase.start,
-                        end=phase.end,
-                        start_date=phase.start_date,
-                        end_date=phase.end_date,
-                        gpus=gpus,
-                    )
-                )
-    for dataset in schedule.datasets:
-        if dataset.start is None or dataset.end is None:
-            continue
-        for worker in dataset.staff:
-            rows.append(
-                Assignment(
-                    kind="dataset",
-                    project=dataset.acquired_by or "",
-                    sponsor=sponsors.get(dataset.acquired_by or ""),
-                    phase=dataset.id,
-                    person=worker.id,
-                    skill=worker.skill,
-                    start=dataset.start,
-                    end=dataset.end,
-                    start_date=dataset.start_date,
-                    end_date=dataset.end_date,
-                    gpus="",
-                )
-            )
-    return [
-        row
-        for row in sorted(rows, key=lambda r: (r.start, r.project, r.phase, r.person))
-        if (person is None or row.person == person)
-        and (project is None or row.project == project)
-        and (sponsor is None or row.sponsor == sponsor)
-    ]
 
 
 def as_csv(rows: Sequence[Assignment]) -> str:
@@ -107,6 +37,50 @@ def for_sponsor(scenario: Scenario, schedule: Schedule, sponsor: str | None) -> 
     kept = [plan for plan in schedule.projects if plan.id in theirs]
     datasets = [d for d in schedule.datasets if d.acquired_by in theirs]
     return schedule.model_copy(update={"projects": kept, "datasets": datasets})
+
+
+class SponsorSummary(BaseModel):
+    """One sponsor's share of a schedule: the row that leads to their projects."""
+
+    sponsor: str
+    name: str
+    projects: int
+    selected: int
+    late: int
+    value: float
+    first_start: date | None
+    last_go_live: date | None
+
+
+def sponsor_summaries(scenario: Scenario, schedule: Schedule) -> list[SponsorSummary]:
+    """Per sponsor (scenario order; ``""`` for projects without one): projects, selected,
+    late, value per period of the selected ones, first start and last go-live."""
+    projects = {p.id: p for p in scenario.projects}
+    names = {s.id: s.name or s.id for s in scenario.sponsors}
+    plans: dict[str, list[ProjectPlan]] = {}
+    for plan in schedule.projects:
+        project = projects.get(plan.id)
+        plans.setdefault((project.sponsor if project else None) or "", []).append(plan)
+    order = [s.id for s in scenario.sponsors if s.id in plans]
+    order += sorted(set(plans) - set(order))
+    rows = []
+    for sponsor in order:
+        chosen = [p for p in plans[sponsor] if p.selected]
+        starts = [p.start_date for p in chosen if p.start_date is not None]
+        ends = [p.end_date for p in chosen if p.end_date is not None]
+        rows.append(
+            SponsorSummary(
+                sponsor=sponsor,
+                name=names.get(sponsor, sponsor) if sponsor else "no sponsor",
+                projects=len(plans[sponsor]),
+                selected=len(chosen),
+                late=sum(1 for p in chosen if p.late_by > 0),
+                value=sum(projects[p.id].value for p in chosen if p.id in projects),
+                first_start=min(starts, default=None),
+                last_go_live=max(ends, default=None),
+            )
+        )
+    return rows
 
 
 # --------------------------------------------------------------------------- comparison
@@ -206,3 +180,18 @@ def _change(selected: list[bool], shift: list[int | None]) -> str:
     if moves and all(s < 0 for s in moves):
         return "earlier"
     return "moved"
+
+
+__all__ = [
+    "COMPARED_KPIS",
+    "Assignment",
+    "Comparison",
+    "KpiDelta",
+    "ProjectMove",
+    "SponsorSummary",
+    "as_csv",
+    "assignments",
+    "compare",
+    "for_sponsor",
+    "sponsor_summaries",
+]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -245,11 +245,44 @@ def read_files(files: list[tuple[str, bytes]]) -> Workbook:
             message = f"cannot read the file: {error}"
             workbook.problems.append(Problem(("workbook", filename), message, filename))
             continue
-        for sheet, frame in frames.items():
-            if sheet not in SHEETS:
-                continue  # other sheets (notes, pivot tables) are left alone
-            _add_sheet(workbook, sheet, frame)
+        _add_frames(workbook, frames)
     return workbook
+
+
+def read_frames(frames: Mapping[str, pd.DataFrame]) -> Workbook:
+    """Read pandas DataFrames named after the sheets (``projects``, ``phases``, ...). Cells
+    may be typed: numbers, dates, lists (``a; b``) and skill dictionaries are written out as
+    the workbook's text forms."""
+    workbook = Workbook()
+    unknown = [name for name in frames if name.strip().lower() not in SHEETS]
+    for name in unknown:
+        message = f"unknown table; the tables are {', '.join(SHEETS)}"
+        workbook.problems.append(Problem(("workbook", name), message, name))
+    texts = {name.strip().lower(): frame.map(_cell_text) for name, frame in frames.items()}
+    _add_frames(workbook, texts)
+    return workbook
+
+
+def _cell_text(value: Any) -> str:
+    """A typed cell as the text a workbook cell would hold (empty for missing values)."""
+    if isinstance(value, dict):
+        return "; ".join(f"{key}:{item}" for key, item in value.items())
+    if isinstance(value, list | tuple | set):
+        return "; ".join(_cell_text(item) for item in value)
+    import pandas as pd
+
+    if pd.isna(value):  # None, NaN, NaT
+        return ""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _add_frames(workbook: Workbook, frames: Mapping[str, pd.DataFrame]) -> None:
+    for sheet, frame in frames.items():
+        if sheet not in SHEETS:
+            continue  # other sheets (notes, pivot tables) are left alone
+        _add_sheet(workbook, sheet, frame)
 
 
 def _add_sheet(workbook: Workbook, sheet: str, frame: pd.DataFrame) -> None:

@@ -3,6 +3,7 @@
 from zenplan.charts.compare import compare_chart
 from zenplan.charts.gantt import people_gantt, project_gantt, replan_gantt
 from zenplan.charts.load import flow_chart, gpu_load, load_chart, skill_heatmap
+from zenplan.charts.overview import sponsor_overview
 from zenplan.charts.report import report_html, write_gantt_html
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "replan_gantt",
     "report_html",
     "skill_heatmap",
+    "sponsor_overview",
     "write_gantt_html",
 ]

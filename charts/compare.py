@@ -8,6 +8,7 @@ from datetime import timedelta
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
+from zenplan.charts.text import LEGEND
 from zenplan.models.schedule import Schedule
 
 __all__ = ["compare_chart"]
@@ -51,7 +52,7 @@ def compare_chart(schedules: Sequence[Schedule], labels: Sequence[str]) -> go.Fi
         height=max(300, 160 + 28 * len(projects)),
         plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 80, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
+        legend=LEGEND,
     )
     figure.update_xaxes(type="date", showgrid=True, gridcolor="#e5e5e5")
     figure.update_yaxes(

@@ -27,9 +27,9 @@ from typing import Literal
 import plotly.graph_objects as go
 
 from zenplan.charts.palette import Colors
-from zenplan.charts.text import MS_PER_DAY, esc, find_project, project_label
+from zenplan.charts.text import LEGEND, MS_PER_DAY, esc, find_project, project_label
 from zenplan.models.calendar import TimeGrid
-from zenplan.models.scenario import Person, Project, Scenario
+from zenplan.models.scenario import Person, Scenario
 from zenplan.models.schedule import DatasetPlan, ProjectPlan, Schedule, StaffAssignment
 
 __all__ = ["people_gantt", "project_gantt", "replan_gantt"]
@@ -222,7 +222,7 @@ def _layout(
         height=_gantt_height(len(rows)),
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
         uniformtext={"minsize": 8, "mode": "hide"},
         plot_bgcolor="white",
     )
@@ -382,10 +382,109 @@ def _sponsor_menu(
     }
 
 
+@dataclass
+class _Layers:
+    """The Gantt's phase bars, approvals and deadline marks, per sponsor (owner)."""
+
+    scenario: Scenario
+    color_by: ColorBy
+    colors: Colors = field(default_factory=Colors)
+    groups: dict[tuple[str, str], _Bars] = field(default_factory=dict)  # (colour, owner)
+    approvals: dict[str, _Bars] = field(default_factory=dict)
+    acquisitions: dict[str, _Bars] = field(default_factory=dict)
+    deadlines: dict[str, _Deadlines] = field(default_factory=lambda: defaultdict(_Deadlines))
+    spans: list[_Span] = field(default_factory=list)
+    marks: list[date] = field(default_factory=list)
+
+    @property
+    def grid(self) -> TimeGrid:
+        return self.scenario.grid
+
+    def add_plan(self, plan: ProjectPlan, row: str, owner: str) -> None:
+        project = find_project(self.scenario, plan.id)
+        head = f"<b>{esc(project_label(self.scenario, plan.id))}</b> [{esc(plan.id)}]"
+        sponsor = _sponsor_text(self.scenario, project.sponsor if project is not None else None)
+        for phase in plan.phases:
+            span = _span(self.grid, phase.start, phase.end, phase.start_date, phase.end_date)
+            self.spans.append(span)
+            key = phase.id if self.color_by == "phase" else plan.id
+            name = phase.id if self.color_by == "phase" else row
+            bars = self.groups.setdefault((key, owner), _Bars(name, self.colors(key), _PHASE_LANE))
+            gpus = ", ".join(f"{esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
+            hover = "<br>".join(
+                [
+                    head,
+                    f"phase: {esc(phase.id)}",
+                    sponsor,
+                    f"dates: {span.dates_text()}",
+                    span.periods_text(),
+                    _staff_text(phase.staff),
+                    f"GPUs: {gpus}",
+                ]
+            )
+            bars.add(row, span, phase.id, hover, ["phase", plan.id, phase.id])
+        if plan.approval is not None:
+            a = plan.approval
+            span = _span(self.grid, a.start, a.end, a.start_date, a.end_date)
+            self.spans.append(span)
+            hover = "<br>".join(
+                [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
+            )
+            bars = self.approvals.setdefault(
+                owner, _Bars("ethics approval", _APPROVAL_COLOR, _APPROVAL_LANE, 0.85)
+            )
+            bars.add(row, span, "", hover, ["approval", plan.id, ""])
+        if project is not None and project.deadline is not None:
+            late = plan.late_by > 0
+            kind = "hard" if project.deadline_hard else "soft"
+            text = f"deadline {project.deadline.isoformat()} ({kind})"
+            text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
+            mark = project.deadline + timedelta(days=1)
+            self.marks.append(mark)
+            found = self.deadlines[owner]
+            found.x.append(mark.isoformat())
+            found.y.append(row)
+            found.hover.append(f"{head}<br>{text}")
+            found.color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
+            found.custom.append(["deadline", plan.id, ""])
+
+    def add_dataset(self, plan: DatasetPlan, row: str, owner: str) -> None:
+        span = _dataset_span(self.grid, plan)
+        self.spans.append(span)
+        bars = self.acquisitions.setdefault(
+            owner, _Bars("dataset acquisition", _DATASET_COLOR, _DATASET_LANE, 0.85)
+        )
+        hover = _dataset_hover(self.scenario, plan, span)
+        bars.add(row, span, "", hover, ["dataset", plan.id, ""])
+
+    def traces(
+        self, rows_of: dict[str, list[str]]
+    ) -> list[tuple[go.Bar | go.Scatter, str, str | None]]:
+        """Traces in drawing order, each with its sponsor (owner) and legend group."""
+        start = self.grid.start.isoformat()
+        traces: list[tuple[go.Bar | go.Scatter, str, str | None]] = []
+        for owner, owned_rows in rows_of.items():
+            traces.append((_row_anchor(owned_rows, start), owner, None))
+        for (_, owner), bars in self.groups.items():
+            group = f"phase:{bars.name}"
+            traces.append((bars.trace(legendgroup=group), owner, group))
+        for extra in (self.approvals, self.acquisitions):
+            for owner, bars in extra.items():
+                traces.append((bars.trace(), owner, bars.name))
+        for owner, found in self.deadlines.items():
+            traces.append((found.trace(showlegend=True), owner, "deadline"))
+        return traces
+
+
 # --------------------------------------------------------------------------- projects
 
 
-def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "phase") -> go.Figure:
+def project_gantt(
+    scenario: Scenario,
+    schedule: Schedule,
+    color_by: ColorBy = "phase",
+    sponsor_menu: bool = True,
+) -> go.Figure:
     """One row per selected project, its phases as bars on a date axis.
 
     Bars are coloured by phase id (``color_by="phase"``, one legend entry per kind of phase,
@@ -399,6 +498,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     traces are built per sponsor (``meta`` holds ``{"sponsor": id}``: ``""`` for none, None
     for acquisitions no drawn project made, shown under "All sponsors" only); the
     buttons set their ``visible`` flags and narrow the rows to that sponsor's projects.
+    ``sponsor_menu=False`` leaves the dropdown out (a page with its own sponsor filter).
     """
     grid = scenario.grid
     selected = [p for p in schedule.projects if p.selected]
@@ -419,9 +519,11 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
     for key, _ in row_keys:
         rows_of[sponsor_of.get(key, _ORPHAN)].append(labels[key])
 
-    layers = _ProjectLayers(scenario, color_by)
+    layers = _Layers(scenario, color_by)
+
     for plan in selected:
-        layers.add_project(plan, labels[plan.id], sponsor_of[plan.id])
+        layers.add_plan(plan, labels[plan.id], sponsor_of[plan.id])
+
     for plan_ds in datasets:
         in_row = plan_ds.acquired_by if plan_ds.acquired_by in drawn_ids else None
         row_key = in_row if in_row is not None else f"dataset:{plan_ds.id}"
@@ -429,6 +531,7 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
         layers.add_dataset(plan_ds, labels[row_key], owner)
 
     traces = layers.traces(rows_of)
+
     figure = go.Figure()
     in_legend: set[str] = set()
     for trace, owner, group in traces:
@@ -444,9 +547,14 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
         names = [esc(project_label(scenario, p.id)) for p in unselected]
         title += f"<br><sup>not selected: {_listing(names)}</sup>"
     _layout(figure, title, rows, grid, _time_range(grid, layers.spans, layers.marks))
-    owners = [owner for _, owner, _ in traces]
-    menu = _sponsor_menu(scenario, owners, [group for _, _, group in traces], rows_of, rows)
-    if menu is not None:
+    menu = _sponsor_menu(
+        scenario,
+        [owner for _, owner, _ in traces],
+        [group for _, _, group in traces],
+        rows_of,
+        rows,
+    )
+    if menu is not None and sponsor_menu:
         # title pinned to the top, the dropdown on its own line above the plot
         figure.update_layout(
             updatemenus=[menu],
@@ -455,100 +563,6 @@ def project_gantt(scenario: Scenario, schedule: Schedule, color_by: ColorBy = "p
             height=_gantt_height(len(rows)) + _MENU_SPACE,
         )
     return figure
-
-
-# A trace in drawing order, with its sponsor (owner) and legend group.
-_Trace = tuple[go.Bar | go.Scatter, str, str | None]
-
-
-@dataclass
-class _ProjectLayers:
-    """The bars and marks of the project Gantt, gathered per sponsor (owner): phases by
-    colour key, ethics approvals, dataset acquisitions and deadlines."""
-
-    scenario: Scenario
-    color_by: ColorBy
-    colors: Colors = field(default_factory=Colors)
-    groups: dict[tuple[str, str], _Bars] = field(default_factory=dict)  # (colour, owner)
-    approvals: dict[str, _Bars] = field(default_factory=dict)
-    acquisitions: dict[str, _Bars] = field(default_factory=dict)
-    deadlines: dict[str, _Deadlines] = field(default_factory=lambda: defaultdict(_Deadlines))
-    spans: list[_Span] = field(default_factory=list)
-    marks: list[date] = field(default_factory=list)
-
-    def add_project(self, plan: ProjectPlan, row: str, owner: str) -> None:
-        """A selected project's phases, ethics approval and deadline on its ``row``."""
-        scenario, grid = self.scenario, self.scenario.grid
-        project = find_project(scenario, plan.id)
-        head = f"<b>{esc(project_label(scenario, plan.id))}</b> [{esc(plan.id)}]"
-        sponsor = _sponsor_text(scenario, project.sponsor if project is not None else None)
-        for phase in plan.phases:
-            span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
-            self.spans.append(span)
-            key = phase.id if self.color_by == "phase" else plan.id
-            name = phase.id if self.color_by == "phase" else row
-            bars = self.groups.setdefault((key, owner), _Bars(name, self.colors(key), _PHASE_LANE))
-            gpus = ", ".join(f"{esc(g.pool)} × {g.count}" for g in phase.gpus) or "none"
-            lines = [head, f"phase: {esc(phase.id)}", sponsor, f"dates: {span.dates_text()}"]
-            lines += [span.periods_text(), _staff_text(phase.staff), f"GPUs: {gpus}"]
-            bars.add(row, span, phase.id, "<br>".join(lines), ["phase", plan.id, phase.id])
-        if plan.approval is not None:
-            a = plan.approval
-            span = _span(grid, a.start, a.end, a.start_date, a.end_date)
-            self.spans.append(span)
-            hover = "<br>".join(
-                [head, "ethics approval", f"dates: {span.dates_text()}", span.periods_text()]
-            )
-            bars = self.approvals.setdefault(
-                owner, _Bars("ethics approval", _APPROVAL_COLOR, _APPROVAL_LANE, 0.85)
-            )
-            bars.add(row, span, "", hover, ["approval", plan.id, ""])
-        if project is not None and project.deadline is not None:
-            self._add_deadline(plan, project, row, owner, head)
-
-    def _add_deadline(
-        self, plan: ProjectPlan, project: Project, row: str, owner: str, head: str
-    ) -> None:
-        assert project.deadline is not None
-        late = plan.late_by > 0
-        kind = "hard" if project.deadline_hard else "soft"
-        text = f"deadline {project.deadline.isoformat()} ({kind})"
-        text += f"<br>late by {plan.late_by} period(s)" if late else "<br>on time"
-        mark = project.deadline + timedelta(days=1)
-        self.marks.append(mark)
-        found = self.deadlines[owner]
-        found.x.append(mark.isoformat())
-        found.y.append(row)
-        found.hover.append(f"{head}<br>{text}")
-        found.color.append(_LATE_COLOR if late else _DEADLINE_COLOR)
-        found.custom.append(["deadline", plan.id, ""])
-
-    def add_dataset(self, plan: DatasetPlan, row: str, owner: str) -> None:
-        """A planned dataset acquisition on ``row``."""
-        span = _dataset_span(self.scenario.grid, plan)
-        self.spans.append(span)
-        bars = self.acquisitions.setdefault(
-            owner, _Bars("dataset acquisition", _DATASET_COLOR, _DATASET_LANE, 0.85)
-        )
-        hover = _dataset_hover(self.scenario, plan, span)
-        bars.add(row, span, "", hover, ["dataset", plan.id, ""])
-
-    def traces(self, rows_of: dict[str, list[str]]) -> list[_Trace]:
-        """Every trace in drawing order: row anchors, phases, approvals, acquisitions and
-        deadlines."""
-        start = self.scenario.grid.start.isoformat()
-        traces: list[_Trace] = [
-            (_row_anchor(owned, start), owner, None) for owner, owned in rows_of.items()
-        ]
-        for (_, owner), bars in self.groups.items():
-            group = f"phase:{bars.name}"
-            traces.append((bars.trace(legendgroup=group), owner, group))
-        for extra in (self.approvals, self.acquisitions):
-            for owner, bars in extra.items():
-                traces.append((bars.trace(), owner, bars.name))
-        for owner, found in self.deadlines.items():
-            traces.append((found.trace(showlegend=True), owner, "deadline"))
-        return traces
 
 
 def _dataset_span(grid: TimeGrid, plan: DatasetPlan) -> _Span:

@@ -9,8 +9,9 @@ drawn.
 Each figure is built from any schedule, also an empty or infeasible one: then it carries an
 annotation that says why there is nothing to show, and it never raises.
 
-- ``gpu_load``: one subplot per GPU pool; GPUs in use per period as bars stacked by project,
-  and the pool's capacity per period (``capacity_changes`` included) as a step line.
+- ``gpu_load``: one subplot per GPU pool; GPUs in use per period as bars stacked by project
+  (the pool's total when many projects use it), and the pool's capacity per period
+  (``capacity_changes`` included) as a step line.
 - ``skill_heatmap``: skills x periods; the share of the people holding a skill and available
   in the period who work with that skill. Crosses mark fully booked cells (100% or more).
 - ``flow_chart``: per selected project, working periods against waiting periods between the
@@ -22,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import plotly.graph_objects as go
@@ -30,7 +31,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from zenplan.charts.palette import Colors
-from zenplan.charts.text import MS_PER_DAY, esc, project_label
+from zenplan.charts.text import LEGEND, MS_PER_DAY, esc, project_label
 from zenplan.models.calendar import TimeGrid
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import Schedule, StaffAssignment
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 _CAPACITY_COLOR = "#222222"
+_TOTAL_COLOR = "#4c78a8"
 _OVER_COLOR = "#d62728"
 _WORKING_COLOR = "#2ca02c"
 _WAITING_COLOR = "#c7c7c7"
@@ -200,11 +202,52 @@ def gpu_use_by_project(scenario: Scenario, schedule: Schedule) -> dict[str, dict
     return usage
 
 
+# Above this many projects in a pool, its bars are the pool's total, with the biggest users
+# of each period in the hover: a bar per project would make a legend nobody can read and a
+# page of many megabytes.
+MAX_STACKED_PROJECTS = 20
+_HOVER_PROJECTS = 5
+
+
+@dataclass
+class _Stack:
+    key: str  # the project id, or "in use" for a pool's total
+    label: str
+    detail: str
+    used: list[int]
+    notes: list[str] | None = None  # per period, for a total: who uses the GPUs
+
+    @property
+    def group(self) -> str:
+        return f"project:{self.key}" if self.notes is None else "in use"
+
+
+def _stacks(scenario: Scenario, by_project: dict[str, list[int]]) -> list[_Stack]:
+    """A pool's GPU use per project, or its total when more than MAX_STACKED_PROJECTS."""
+    if len(by_project) <= MAX_STACKED_PROJECTS:
+        return [
+            _Stack(project_id, project_label(scenario, project_id), f" [{esc(project_id)}]", used)
+            for project_id, used in by_project.items()
+        ]
+    horizon = len(next(iter(by_project.values())))
+    total = [sum(used[t] for used in by_project.values()) for t in range(horizon)]
+    names = {p.id: esc(p.name or p.id) for p in scenario.projects}  # one lookup per project
+    notes = []
+    for t in range(horizon):
+        users = sorted(((u[t], p) for p, u in by_project.items() if u[t]), reverse=True)
+        listed = ", ".join(f"{names.get(p, esc(p))} {n}" for n, p in users[:_HOVER_PROJECTS])
+        more = f" and {len(users) - _HOVER_PROJECTS} more" if len(users) > _HOVER_PROJECTS else ""
+        notes.append(f"<br>{len(users)} project(s): {listed}{more}" if users else "")
+    return [_Stack("in use", "GPUs in use", f" ({len(by_project)} projects)", total, notes)]
+
+
 # --------------------------------------------------------------------------- GPU load
 
 
 def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
-    """GPUs in use per period, stacked by project, against each pool's capacity.
+    """GPUs in use per period, stacked by project (a pool used by more than
+    ``MAX_STACKED_PROJECTS`` projects: its total, with the biggest users in the hover),
+    against each pool's capacity.
 
     One subplot per pool (shared date axis). Bars span their period; the capacity is a step
     line that follows ``capacity_changes``; red crosses mark periods over capacity. A pool
@@ -217,113 +260,106 @@ def gpu_load(scenario: Scenario, schedule: Schedule) -> go.Figure:
         return _empty(title, "No GPU pools in this scenario, and no GPUs in the plan.")
 
     pools = list(usage)
-    known = {pool.id for pool in scenario.gpu_pools}
+    known = {pool.id: pool for pool in scenario.gpu_pools}
+    subtitles = []
+    for pool_id in pools:
+        pool = known.get(pool_id)
+        if pool is None:
+            subtitles.append(f"{esc(pool_id)} (not in the scenario)")
+        elif pool.name:
+            subtitles.append(f"{esc(pool.name)} [{esc(pool_id)}]")
+        else:
+            subtitles.append(esc(pool_id))
     height = 120 + _POOL_HEIGHT * len(pools)
     figure = make_subplots(
         rows=len(pools),
         cols=1,
         shared_xaxes=True,
         vertical_spacing=min(0.3, 70 / height) if len(pools) > 1 else 0.0,
-        subplot_titles=[_pool_title(scenario, pool_id) for pool_id in pools],
+        subplot_titles=subtitles,
     )
-    in_legend: set[str] = set()
-    colors = Colors()
-    for row, pool_id in enumerate(pools, start=1):
-        traces = _pool_bars(scenario, pool_id, usage[pool_id], colors)
-        if pool_id in known:
-            total = [sum(used[t] for used in usage[pool_id].values()) for t in range(grid.horizon)]
-            traces += _capacity_traces(scenario, pool_id, total)
-        for trace in traces:
-            group = str(trace.legendgroup)
-            trace.showlegend = group not in in_legend
-            in_legend.add(group)
-            figure.add_trace(trace, row=row, col=1)
-        figure.update_yaxes(title_text="GPUs", row=row, col=1)
-    _gpu_layout(figure, title, grid, height)
-    note = _no_plan_text(schedule)
-    if note is None and not any(usage.values()):
-        note = "No GPUs in use in this plan."
-    if note is not None:
-        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
-    return figure
 
-
-def _pool_title(scenario: Scenario, pool_id: str) -> str:
-    pool = next((p for p in scenario.gpu_pools if p.id == pool_id), None)
-    if pool is None:
-        return f"{esc(pool_id)} (not in the scenario)"
-    return f"{esc(pool.name)} [{esc(pool_id)}]" if pool.name else esc(pool_id)
-
-
-def _pool_bars(
-    scenario: Scenario, pool_id: str, usage: dict[str, list[int]], colors: Colors
-) -> list[go.Bar]:
-    """One bar trace per project using the pool: its GPUs in each period."""
-    grid = scenario.grid
+    starts = _period_starts(grid)
     period_ms = grid.days * MS_PER_DAY
-    bars = []
-    for project_id, used in usage.items():
-        label = project_label(scenario, project_id)
-        hover = [
-            f"<b>{esc(label)}</b> [{esc(project_id)}]<br>pool: {esc(pool_id)}"
-            f"<br>{_period_text(grid, t)}<br>GPUs: {used[t]}"
-            for t in range(grid.horizon)
-        ]
-        bars.append(
-            go.Bar(
-                name=label,
-                x=_period_starts(grid),
-                y=used,
-                width=[0.9 * period_ms] * grid.horizon,
-                offset=0.05 * period_ms,
-                marker={"color": colors(project_id), "line": {"width": 0}},
-                hovertext=hover,
-                hovertemplate="%{hovertext}<extra></extra>",
-                customdata=[[pool_id, project_id]] * grid.horizon,
-                legendgroup=f"project:{project_id}",
+    colors = Colors()
+    in_legend: set[str] = set()
+    for row, pool_id in enumerate(pools, start=1):
+        total = [0] * grid.horizon
+        for stack in _stacks(scenario, usage[pool_id]):
+            total = [a + b for a, b in zip(total, stack.used, strict=True)]
+            # no text for periods without GPUs: nothing to hover there, and it keeps pages small
+            hover = [
+                f"<b>{esc(stack.label)}</b>{stack.detail}<br>pool: {esc(pool_id)}"
+                f"<br>{_period_text(grid, t)}<br>GPUs: {stack.used[t]}"
+                + (stack.notes[t] if stack.notes is not None else "")
+                if stack.used[t]
+                else ""
+                for t in range(grid.horizon)
+            ]
+            figure.add_trace(
+                go.Bar(
+                    name=stack.label,
+                    x=starts,
+                    y=stack.used,
+                    width=0.9 * period_ms,
+                    offset=0.05 * period_ms,
+                    marker={
+                        "color": colors(stack.key) if stack.notes is None else _TOTAL_COLOR,
+                        "line": {"width": 0},
+                    },
+                    hovertext=hover,
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    customdata=[[pool_id, stack.key]] * grid.horizon,
+                    legendgroup=stack.group,
+                    showlegend=stack.group not in in_legend,
+                ),
+                row=row,
+                col=1,
             )
-        )
-    return bars
-
-
-def _capacity_traces(scenario: Scenario, pool_id: str, total: list[int]) -> list[go.Scatter]:
-    """The pool's capacity as a step line, and a red cross on each period over it."""
-    grid = scenario.grid
-    capacity = scenario.pool_capacity(pool_id)
-    traces = [
-        go.Scatter(
-            name="capacity",
-            x=[*_period_starts(grid), grid.start_date(grid.horizon).isoformat()],
-            y=[*capacity, capacity[-1]],
-            mode="lines",
-            line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
-            hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}<extra></extra>",
-            customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
-            legendgroup="capacity",
-        )
-    ]
-    over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
-    if over:
-        traces.append(
-            go.Scatter(
-                name="over capacity",
-                x=[_period_middle(grid, t) for t in over],
-                y=[total[t] for t in over],
-                mode="markers",
-                marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
-                hovertext=[
-                    f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
-                    f"<br>{_period_text(grid, t)}"
-                    for t in over
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-                legendgroup="over",
+            in_legend.add(stack.group)
+        if pool_id in known:
+            capacity = scenario.pool_capacity(pool_id)
+            figure.add_trace(
+                go.Scatter(
+                    name="capacity",
+                    x=[*starts, grid.start_date(grid.horizon).isoformat()],
+                    y=[*capacity, capacity[-1]],
+                    mode="lines",
+                    line={"shape": "hv", "color": _CAPACITY_COLOR, "width": 2},
+                    hovertemplate=f"{esc(pool_id)} capacity from %{{x|%Y-%m-%d}}: %{{y}}"
+                    "<extra></extra>",
+                    customdata=[[pool_id, "capacity"]] * (grid.horizon + 1),
+                    legendgroup="capacity",
+                    showlegend="capacity" not in in_legend,
+                ),
+                row=row,
+                col=1,
             )
-        )
-    return traces
+            in_legend.add("capacity")
+            over = [t for t in range(grid.horizon) if total[t] > capacity[t]]
+            if over:
+                figure.add_trace(
+                    go.Scatter(
+                        name="over capacity",
+                        x=[_period_middle(grid, t) for t in over],
+                        y=[total[t] for t in over],
+                        mode="markers",
+                        marker={"symbol": "x", "size": 10, "color": _OVER_COLOR},
+                        hovertext=[
+                            f"{esc(pool_id)}: {total[t]} GPUs in use, capacity {capacity[t]}"
+                            f"<br>{_period_text(grid, t)}"
+                            for t in over
+                        ],
+                        hovertemplate="%{hovertext}<extra></extra>",
+                        legendgroup="over",
+                        showlegend="over" not in in_legend,
+                    ),
+                    row=row,
+                    col=1,
+                )
+                in_legend.add("over")
+        figure.update_yaxes(title_text="GPUs", row=row, col=1)
 
-
-def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         barmode="stack",
@@ -333,7 +369,7 @@ def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> N
         hovermode="closest",
         hoverlabel={"align": "left"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         type="date",
@@ -345,50 +381,15 @@ def _gpu_layout(figure: go.Figure, title: str, grid: TimeGrid, height: int) -> N
         linecolor="#999999",
     )
     figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#e5e5e5", automargin=True)
+    note = _no_plan_text(schedule)
+    if note is None and not any(usage.values()):
+        note = "No GPUs in use in this plan."
+    if note is not None:
+        _annotate(figure, note, y=1.0 - 0.5 / len(pools))
+    return figure
 
 
 # --------------------------------------------------------------------------- skill heatmap
-
-
-@dataclass
-class _HeatCells:
-    """The heatmap's cells, row by row: the ratio working / available, ``[demand, supply]``,
-    the hover text, and the fully booked cells (demand >= supply, demand > 0)."""
-
-    grid: TimeGrid
-    z: list[list[float | None]] = field(default_factory=list)
-    custom: list[list[list[int]]] = field(default_factory=list)
-    hover: list[list[str]] = field(default_factory=list)
-    full_x: list[str] = field(default_factory=list)
-    full_y: list[str] = field(default_factory=list)
-    full_hover: list[str] = field(default_factory=list)
-
-    def add_row(self, skill: str, wanted: list[int], held: list[int]) -> None:
-        grid = self.grid
-        held = held or [0] * grid.horizon
-        z_row: list[float | None] = []
-        hover_row: list[str] = []
-        for t in range(grid.horizon):
-            d, s = wanted[t], held[t]
-            if s > 0:
-                ratio: float | None = d / s
-                load = f"{d / s:.0%}"
-            else:
-                ratio = 1.0 if d > 0 else None
-                load = "nobody available" if d > 0 else "—"
-            z_row.append(ratio)
-            text = (
-                f"<b>{esc(skill)}</b><br>{_period_text(grid, t)}"
-                f"<br>working: {d}<br>available: {s}<br>load: {load}"
-            )
-            hover_row.append(text)
-            if d > 0 and d >= s:
-                self.full_x.append(_period_middle(grid, t))
-                self.full_y.append(skill)
-                self.full_hover.append(text)
-        self.z.append(z_row)
-        self.custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
-        self.hover.append(hover_row)
 
 
 def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
@@ -407,11 +408,39 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
     if not skills:
         return _empty(title, "No staff and no skills in this scenario.")
 
-    cells = _HeatCells(grid)
+    zeros = [0] * grid.horizon
+    z: list[list[float | None]] = []
+    custom: list[list[list[int]]] = []
+    hover: list[list[str]] = []
+    full_x: list[str] = []
+    full_y: list[str] = []
+    full_hover: list[str] = []
     for skill in skills:
-        cells.add_row(skill, demand.get(skill, [0] * grid.horizon), supply.get(skill, []))
-    z, custom, hover = cells.z, cells.custom, cells.hover
-    full_x, full_y, full_hover = cells.full_x, cells.full_y, cells.full_hover
+        wanted = demand.get(skill, zeros)
+        held = supply.get(skill, zeros)
+        z_row: list[float | None] = []
+        hover_row: list[str] = []
+        for t in range(grid.horizon):
+            d, s = wanted[t], held[t]
+            if s > 0:
+                ratio: float | None = d / s
+                load = f"{d / s:.0%}"
+            else:
+                ratio = 1.0 if d > 0 else None
+                load = "nobody available" if d > 0 else "—"
+            z_row.append(ratio)
+            text = (
+                f"<b>{esc(skill)}</b><br>{_period_text(grid, t)}"
+                f"<br>working: {d}<br>available: {s}<br>load: {load}"
+            )
+            hover_row.append(text)
+            if d > 0 and d >= s:
+                full_x.append(_period_middle(grid, t))
+                full_y.append(skill)
+                full_hover.append(text)
+        z.append(z_row)
+        custom.append([[wanted[t], held[t]] for t in range(grid.horizon)])
+        hover.append(hover_row)
 
     # x gives the cell edges (one more than the columns): cell t spans period t exactly.
     edges = [grid.start_date(t).isoformat() for t in range(grid.horizon + 1)]
@@ -452,23 +481,13 @@ def skill_heatmap(scenario: Scenario, schedule: Schedule) -> go.Figure:
                 showlegend=True,
             )
         )
-    _heatmap_layout(figure, title, grid, skills, edges)
-    note = _no_plan_text(schedule)
-    if note is not None:
-        _annotate(figure, note)
-    return figure
-
-
-def _heatmap_layout(
-    figure: go.Figure, title: str, grid: TimeGrid, skills: list[str], edges: list[str]
-) -> None:
     figure.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},
         height=max(260, 170 + _ROW_HEIGHT * len(skills)),
         plot_bgcolor="white",
         hoverlabel={"align": "left"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         type="date",
@@ -484,6 +503,10 @@ def _heatmap_layout(
         autorange="reversed",
         automargin=True,
     )
+    note = _no_plan_text(schedule)
+    if note is not None:
+        _annotate(figure, note)
+    return figure
 
 
 # --------------------------------------------------------------------------- flow
@@ -531,20 +554,6 @@ def _unique(labels: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {key: (label if counts[label] == 1 else f"{label} ({key})") for key, label in pairs}
 
 
-def _flow_hover(grid: TimeGrid, flow: _Flow) -> str:
-    f = flow
-    return "<br>".join(
-        [
-            f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
-            f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
-            f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period {f.go_live - 1})",
-            f"working: {f.working} period(s)",
-            f"waiting: {f.waiting} period(s)",
-            f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
-        ]
-    )
-
-
 def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     """Per selected project, working against waiting periods from first phase to go-live.
 
@@ -562,7 +571,20 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
     flows.sort(key=lambda f: (-f.efficiency, f.label, f.project_id))
     names = _unique((f.project_id, f.label) for f in flows)
     rows = [f"{esc(names[f.project_id])} · {f.efficiency:.0%}" for f in flows]
-    hover = [_flow_hover(grid, f) for f in flows]
+    hover = [
+        "<br>".join(
+            [
+                f"<b>{esc(f.label)}</b> [{esc(f.project_id)}]",
+                f"first phase starts: {grid.start_date(f.first).isoformat()} (period {f.first})",
+                f"go-live: {grid.end_date_of(f.go_live).isoformat()} (end of period "
+                f"{f.go_live - 1})",
+                f"working: {f.working} period(s)",
+                f"waiting: {f.waiting} period(s)",
+                f"flow efficiency: {f.working} / {f.elapsed} = {f.efficiency:.0%}",
+            ]
+        )
+        for f in flows
+    ]
     figure = go.Figure()
     for name, values, color in (
         ("working", [f.working for f in flows], _WORKING_COLOR),
@@ -597,7 +619,7 @@ def flow_chart(scenario: Scenario, schedule: Schedule) -> go.Figure:
         hoverlabel={"align": "left"},
         uniformtext={"minsize": 8, "mode": "hide"},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1.0, "xanchor": "right"},
+        legend=LEGEND,
     )
     figure.update_xaxes(
         title_text="periods from first phase start to go-live",

@@ -1,24 +1,39 @@
-"""The schedule report: one self-contained HTML page with the KPIs and every chart.
+"""The schedule report: one HTML page with the KPIs and every chart.
 
 ``report_html`` assembles the page that ``write_gantt_html`` writes and the HTTP API serves:
-the Gantt charts of ``charts.gantt`` and the load figures of ``charts.load``, with plotly.js
-inlined once.
+the Gantt charts of ``charts.gantt`` and the load figures of ``charts.load``. plotly.js
+(4.8 MB) is either inlined once (a page that stands alone) or loaded from a script the
+page names: a file written once beside the pages, or the service's cached route.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
+import plotly
 from plotly.offline import get_plotlyjs
 
 from zenplan.charts.gantt import people_gantt, project_gantt
 from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
-from zenplan.charts.text import esc, project_label
+from zenplan.charts.overview import flow_histogram, people_heatmap, sponsor_overview
+from zenplan.charts.text import esc
 from zenplan.models.files import write_atomic
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import KPIs, Schedule
 
-__all__ = ["REPORT_FIGURES", "kpi_rows", "report_html", "write_gantt_html"]
+__all__ = [
+    "PLOTLY_FILE",
+    "REPORT_FIGURES",
+    "kpi_rows",
+    "plotly_script",
+    "report_html",
+    "write_gantt_html",
+    "write_plotly_beside",
+]
+
+# plotly.js beside the pages, named by version so a browser's cached copy is always right.
+PLOTLY_FILE = f"plotly-{plotly.__version__}.min.js"
 
 
 def _number(value: float | None) -> str:
@@ -29,11 +44,21 @@ def _number(value: float | None) -> str:
     return f"{value:,.2f}"
 
 
+# Above this many people (or pools, sponsors) a KPI row summarises instead of listing all.
+MAX_LISTED = 12
+
+
 def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
     """The KPI table as (name, value in words) rows."""
 
     def share(values: dict[str, float]) -> str:
-        return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
+        if len(values) <= MAX_LISTED:
+            return ", ".join(f"{k} {v:.0%}" for k, v in sorted(values.items())) or "—"
+        # a large team: the mean and the busiest, not a line per person
+        mean = sum(values.values()) / len(values)
+        busiest = sorted(values.items(), key=lambda item: (-item[1], item[0]))[:5]
+        top = ", ".join(f"{k} {v:.0%}" for k, v in busiest)
+        return f"mean {mean:.0%} over {len(values)}; busiest: {top}"
 
     def counts(values: dict[str, int]) -> str:
         return ", ".join(f"{k} {v}" for k, v in sorted(values.items())) or "—"
@@ -73,6 +98,10 @@ pre.explanation { background: #fbf3f3; padding: 0.8rem; white-space: pre-wrap; }
 """
 
 
+# Above this many selected projects the report draws aggregates (charts.overview): projects
+# in flight per sponsor, who is busy when, a histogram of flow efficiency.
+LARGE_REPORT = 150
+
 # Div id of every figure on the report page, in page order.
 REPORT_FIGURES: tuple[str, ...] = (
     "zenplan-projects",
@@ -86,13 +115,23 @@ REPORT_FIGURES: tuple[str, ...] = (
 def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
     """Div id -> the figure as an HTML fragment (no plotly.js: the page inlines it once)."""
     config = {"displaylogo": False, "responsive": True}
-    figures = (
-        project_gantt(scenario, schedule),
-        people_gantt(scenario, schedule),
-        gpu_load(scenario, schedule),
-        skill_heatmap(scenario, schedule),
-        flow_chart(scenario, schedule),
-    )
+    if len(schedule.selected()) > LARGE_REPORT:
+        # a row per project or person would make a page of tens of megabytes: aggregate
+        figures = (
+            sponsor_overview(scenario, schedule),
+            people_heatmap(scenario, schedule),
+            gpu_load(scenario, schedule),
+            skill_heatmap(scenario, schedule),
+            flow_histogram(scenario, schedule),
+        )
+    else:
+        figures = (
+            project_gantt(scenario, schedule),
+            people_gantt(scenario, schedule),
+            gpu_load(scenario, schedule),
+            skill_heatmap(scenario, schedule),
+            flow_chart(scenario, schedule),
+        )
     return {
         div_id: figure.to_html(
             full_html=False, include_plotlyjs=False, div_id=div_id, config=config
@@ -101,13 +140,21 @@ def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
     }
 
 
-def report_html(scenario: Scenario, schedule: Schedule) -> str:
-    """The schedule report as one self-contained HTML page (plotly.js inlined once).
+def plotly_script(src: str | None) -> str:
+    """The page's plotly.js: inlined when ``src`` is None, else loaded from ``src``."""
+    if src is not None:
+        return f'<script type="text/javascript" src="{esc(src)}"></script>'
+    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
+
+
+def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None = None) -> str:
+    """The schedule report as one HTML page: self-contained (plotly.js inlined once) or,
+    with ``plotly_src``, loading plotly.js from that address.
 
     Sections: status and objective, KPIs, the project Gantt (with its sponsor filter), the
     projects not selected, the people Gantt, GPU load, skill demand against supply and flow
     efficiency. Each figure sits in a ``div`` with a fixed id (``REPORT_FIGURES``). The page
-    loads nothing from the network, so it works offline and can be served as it is.
+    loads nothing from the internet, so it works offline.
     """
     figures = _report_figures(scenario, schedule)
     projects, people, gpus, skills, flow = (figures[div_id] for div_id in REPORT_FIGURES)
@@ -131,8 +178,9 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
     unselected = [p for p in schedule.projects if not p.selected]
     not_selected = ""
     if unselected:
+        names = {p.id: p.name or p.id for p in scenario.projects}
         items = "\n".join(
-            f"<li><b>{esc(project_label(scenario, p.id))}</b> [{esc(p.id)}]"
+            f"<li><b>{esc(names.get(p.id, p.id))}</b> [{esc(p.id)}]"
             + (f": {esc(p.reason)}" if p.reason else "")
             + "</li>"
             for p in unselected
@@ -148,7 +196,7 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
 <title>{title}: schedule</title>
 <style>{_CSS}</style>
 <script type="text/javascript">window.PlotlyConfig = {{MathJaxConfig: 'local'}};</script>
-<script type="text/javascript">{get_plotlyjs()}</script>
+{plotly_script(plotly_src)}
 </head>
 <body>
 <h1>{title}</h1>
@@ -179,12 +227,29 @@ its first phase to its go-live.</p>
 """
 
 
-def write_gantt_html(scenario: Scenario, schedule: Schedule, path: str | Path) -> Path:
-    """Write one self-contained HTML page (plotly.js inlined: works offline) and return its path.
+def write_plotly_beside(folder: Path) -> Path:
+    """plotly.js as a file in ``folder``, written once: pages beside it share it."""
+    target = folder / PLOTLY_FILE
+    if not target.is_file() or target.stat().st_size == 0:
+        write_atomic(target, get_plotlyjs())
+    return target
 
-    The page is ``report_html``: the scenario name, the solve status and objective, a KPI
-    table, the project Gantt (filterable by sponsor), the people Gantt, GPU load, the skill
-    heatmap and the flow chart. The file is written to a temporary file in the same directory
-    and moved into place, so readers never see a half-written page.
+
+def write_gantt_html(
+    scenario: Scenario,
+    schedule: Schedule,
+    path: str | Path,
+    plotly_js: Literal["beside", "inline"] = "beside",
+) -> Path:
+    """Write the report page (``report_html``) and return its path.
+
+    ``plotly_js="beside"``: plotly.js is a file next to the page (``PLOTLY_FILE``), written
+    once and shared by every page in the folder; ``"inline"``: the page stands alone. Both
+    work offline. The page is written to a temporary file in the same directory and moved
+    into place, so readers never see a half-written page.
     """
-    return write_atomic(path, report_html(scenario, schedule))
+    target = Path(path)
+    if plotly_js == "inline":
+        return write_atomic(target, report_html(scenario, schedule))
+    write_plotly_beside(target.parent)
+    return write_atomic(target, report_html(scenario, schedule, plotly_src=PLOTLY_FILE))

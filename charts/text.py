@@ -22,3 +22,15 @@ def project_label(scenario: Scenario, project_id: str) -> str:
     """The project's name when it has one, else its id."""
     project = find_project(scenario, project_id)
     return project.name if project is not None and project.name else project_id
+
+
+# Legends stand to the right of the plot, top-aligned: plotly widens the right margin for
+# them, so however many entries they hold they never cover the title, a menu or the data.
+LEGEND: dict[str, object] = {
+    "orientation": "v",
+    "x": 1.02,
+    "xanchor": "left",
+    "y": 1.0,
+    "yanchor": "top",
+    "font": {"size": 11},
+}

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from zenplan.charts.compare import compare_chart
+from zenplan.charts.text import LEGEND
 from zenplan.models.schedule import Schedule
 
 __all__ = ["whatif_chart", "whatif_html"]
@@ -44,7 +45,7 @@ def whatif_chart(rows: Sequence[Mapping[str, Any]]) -> go.Figure:
         height=420,
         plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 80, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
+        legend=LEGEND,
     )
     figure.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
     figure.update_xaxes(automargin=True)

@@ -5,7 +5,8 @@
 # 127.0.0.1:5432 when it accepts us (database `test`, user postgres or root, trust auth),
 # otherwise a throwaway cluster of Debian's postgresql package (installed when missing)
 # started on a free loopback port and stopped on exit. The sponsor-page test drives
-# Debian's chromium (installed when missing). Without either, those tests fail.
+# Debian's chromium (installed when missing), the MS Project tests a Java runtime (Debian's
+# default-jre-headless, installed when missing). Without them, those tests fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -99,7 +100,11 @@ fi
 if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium || echo "test.sh: could not install chromium; the browser test will fail" >&2
 fi
-export ZENPLAN_REQUIRE_POSTGRES=1 ZENPLAN_REQUIRE_BROWSER=1
+if ! command -v java >/dev/null; then
+    # MS Project files go through MPXJ, a Java library
+    apt_install default-jre-headless || echo "test.sh: could not install Java; the MS Project tests will fail" >&2
+fi
+export ZENPLAN_REQUIRE_POSTGRES=1 ZENPLAN_REQUIRE_BROWSER=1 ZENPLAN_REQUIRE_JAVA=1
 
 echo "== ruff"
 python3 -m ruff check .

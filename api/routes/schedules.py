@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -58,21 +59,43 @@ def record_or_404(session: Session, schedule_id: int) -> ScheduleRecord:
 
 def solved_pair(session: Session, record: ScheduleRecord) -> tuple[Scenario, Schedule]:
     """The scenario version a schedule was made from, and the schedule. A replan's scenario
-    holds its incidents' refresh work as projects, as the replan planned them."""
+    holds its incidents' refresh work as projects, as the replan planned them. Read-only:
+    the pair is shared by the requests that read the same stored documents."""
     version = session.get(ScenarioVersion, record.scenario_version_id)
     assert version is not None
-    scenario = scenario_of(version.document, version.scenario_id, version.number)
-    if record.baseline_schedule_id is not None:
-        raw = json.loads(record.incidents or "[]")
-        _, scenario = replan_scenario(scenario, raw, f"schedule {record.id}: incidents")
-    return scenario, schedule_of(record.document)
+    incidents = record.incidents or "[]" if record.baseline_schedule_id is not None else None
+    return _parsed(
+        version.document, version.scenario_id, version.number, record.document, incidents
+    )
+
+
+@lru_cache(maxsize=4)
+def _parsed(
+    scenario_document: str,
+    scenario_id: int,
+    number: int,
+    schedule_document: str,
+    incidents: str | None,
+) -> tuple[Scenario, Schedule]:
+    """Parsing a large portfolio takes seconds; pages, charts and exports of one schedule
+    are asked for one after the other, so the last few parsed pairs are kept (keyed by the
+    stored documents themselves, which never change under a key)."""
+    scenario = scenario_of(scenario_document, scenario_id, number)
+    if incidents is not None:
+        _, scenario = replan_scenario(scenario, json.loads(incidents), "schedule: incidents")
+    return scenario, schedule_of(schedule_document)
+
+
+# plotly.js for the pages: served once by the pages' cached route, not inlined in each page
+PLOTLY_SRC = "/ui/plotly.js"
 
 
 def figure_response(figure: go.Figure, format: str, title: str) -> Response:
-    """A chart as plotly JSON, or as a self-contained page (plotly.js inlined)."""
+    """A chart as plotly JSON, or as a page (plotly.js from the service's cached route)."""
     if format == "json":
         return Response(figure.to_json(), media_type="application/json")
-    page = figure.to_html(full_html=True, include_plotlyjs=True, config={"displaylogo": False})
+    config = {"displaylogo": False}
+    page = figure.to_html(full_html=True, include_plotlyjs=PLOTLY_SRC, config=config)
     page = page.replace("<head>", f"<head><title>{title}</title>", 1)
     return Response(page, media_type="text/html")
 
@@ -198,8 +221,8 @@ def read_load(
 
 @router.get("/{schedule_id}/report", responses={**ERRORS, 200: {"content": {"text/html": {}}}})
 def read_report(schedule_id: ScheduleId, session: SessionDep, _: Viewer) -> Response:
-    """The whole schedule report as one self-contained page: KPIs, Gantts and load charts."""
+    """The whole schedule report as one page: KPIs, Gantts and load charts."""
     from zenplan.charts import report_html
 
     scenario, schedule = solved_pair(session, record_or_404(session, schedule_id))
-    return Response(report_html(scenario, schedule), media_type="text/html")
+    return Response(report_html(scenario, schedule, PLOTLY_SRC), media_type="text/html")

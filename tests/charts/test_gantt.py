@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 from zenplan.charts import people_gantt, project_gantt, report_html, write_gantt_html
-from zenplan.charts.report import REPORT_FIGURES
+from zenplan.charts.report import PLOTLY_FILE, REPORT_FIGURES
 from zenplan.models import Scenario, Schedule, parse_scenario
 
 MS_PER_DAY = 86_400_000
@@ -306,7 +306,7 @@ def test_html_report_is_self_contained(
     scenario: Scenario, schedule: Schedule, tmp_path: Path
 ) -> None:
     target = tmp_path / "out" / "plan.html"
-    written = write_gantt_html(scenario, schedule, target)
+    written = write_gantt_html(scenario, schedule, target, plotly_js="inline")
     assert written == target
     assert target.is_file()
     text = target.read_text(encoding="utf-8")
@@ -322,6 +322,22 @@ def test_html_report_is_self_contained(
     assert "Projects delivered" in text
     assert sorted(p.name for p in target.parent.iterdir()) == ["plan.html"]
     assert text == report_html(scenario, schedule)
+
+
+def test_reports_in_a_folder_share_one_plotly_file(
+    scenario: Scenario, schedule: Schedule, tmp_path: Path
+) -> None:
+    first = write_gantt_html(scenario, schedule, tmp_path / "a.html")
+    library = tmp_path / PLOTLY_FILE
+    written_at = library.stat().st_mtime_ns
+    second = write_gantt_html(scenario, schedule, tmp_path / "b.html")
+    assert library.stat().st_mtime_ns == written_at  # written once
+    assert library.stat().st_size > 1_000_000
+    for page in (first, second):
+        text = page.read_text(encoding="utf-8")
+        assert f'src="{PLOTLY_FILE}"' in text and len(text) < 200_000
+        assert "Plotly.newPlot" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.html", "b.html", PLOTLY_FILE])
 
 
 def test_html_report_has_every_figure_and_plotly_once(

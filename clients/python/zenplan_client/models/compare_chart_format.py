@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CompareChartFormat(StrEnum):
+    HTML = "html"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return str(self.value)

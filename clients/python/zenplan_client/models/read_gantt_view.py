@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReadGanttView(StrEnum):
+    PEOPLE = "people"
+    PROJECTS = "projects"
+
+    def __str__(self) -> str:
+        return str(self.value)

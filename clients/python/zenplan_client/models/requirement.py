@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Requirement")
+
+
+@_attrs_define
+class Requirement:
+    """
+    Attributes:
+        skill (str):
+        level (int | Unset):  Default: 1.
+        count (int | Unset):  Default: 1.
+    """
+
+    skill: str
+    level: int | Unset = 1
+    count: int | Unset = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        skill = self.skill
+
+        level = self.level
+
+        count = self.count
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "skill": skill,
+            }
+        )
+        if level is not UNSET:
+            field_dict["level"] = level
+        if count is not UNSET:
+            field_dict["count"] = count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        skill = d.pop("skill")
+
+        level = d.pop("level", UNSET)
+
+        count = d.pop("count", UNSET)
+
+        requirement = cls(
+            skill=skill,
+            level=level,
+            count=count,
+        )
+
+        return requirement
