@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from zenplan.models import Project, Requirement, Scenario
+from zenplan.models.costs import cents, rate
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -109,6 +110,7 @@ class Background:
     approvals: dict[str, tuple[int, int]] = field(default_factory=dict)  # project -> (start, end)
     acquisitions: dict[str, tuple[int, int]] = field(default_factory=dict)  # dataset -> span
     people: dict[int, int] = field(default_factory=dict)  # period -> people at work
+    spend: dict[int, int] = field(default_factory=dict)  # period -> cost in cents (budget)
 
     @classmethod
     def of(
@@ -130,8 +132,11 @@ class Background:
                     continue
                 end = decision.start + durations[phase_id]
                 spans.append((decision.start, end))
+                people = [person for person, _skill, _unit in decision.staff]
+                amount = cents(rate(scenario, people, decision.gpus))
                 for t in range(decision.start, end):
                     background.people[t] = background.people.get(t, 0) + len(decision.staff)
+                    background.spend[t] = background.spend.get(t, 0) + amount
                 for person, _skill, _unit in decision.staff:
                     background.busy.setdefault(person, set()).update(range(decision.start, end))
                 for pool, count in decision.gpus:
@@ -201,6 +206,9 @@ class Variables:
     makespan_var: cp_model.IntVar | None = None
     spans: dict[str, cp_model.IntervalVar] = field(default_factory=dict)
     _live_at: dict[tuple[str, int], Literal] = field(default_factory=dict)
+    _cost_rate: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    _cost_in: dict[tuple[str, str, int, int], cp_model.IntVar] = field(default_factory=dict)
+    _workers: dict[tuple[str, str], list[PersonOnPhase]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.horizon = self.scenario.grid.horizon
@@ -418,6 +426,61 @@ class Variables:
         if self.makespan_var is None:
             self.makespan_var = self.model.new_int_var(0, self.horizon, "makespan")
         return self.makespan_var
+
+    def cost_rate(self, item: PhaseVar) -> cp_model.IntVar:
+        """Cents per period the work item costs (0 when it does not run): its people and
+        GPUs; without people, the cheapest qualified people (a lower bound, so the relaxation
+        stays a relaxation)."""
+        key = (item.project, item.phase)
+        if key not in self._cost_rate:
+            expression, high = self.cost_terms(item)
+            variable = self.model.new_int_var(0, high, f"{item.project}/{item.phase}_cost_rate")
+            self.model.add(variable == expression)
+            self._cost_rate[key] = variable
+        return self._cost_rate[key]
+
+    def cost_terms(self, item: PhaseVar) -> tuple[cp_model.LinearExprT, int]:
+        """The cost per period of a work item as a linear expression, and its largest value."""
+        person_rates = {p.id: cents(p.cost_per_period) for p in self.scenario.staff}
+        pool_rates = {p.id: cents(p.cost_per_gpu_period) for p in self.scenario.gpu_pools}
+        terms: list[tuple[int, Literal]] = []
+        if self.people:
+            if not self._workers:
+                for worker in self.person_phases.values():
+                    for w in worker:
+                        self._workers.setdefault((w.phase.project, w.phase.phase), []).append(w)
+            workers = self._workers.get((item.project, item.phase), [])
+            terms += [(person_rates[w.person], w.works) for w in workers]
+        else:
+            for requirement in item.requires:
+                cheapest = min(
+                    (person_rates[p.id] for p in self.scenario.qualified(requirement)), default=0
+                )
+                terms.append((cheapest * requirement.count, item.present))
+        for choice in self.gpu_choices.get((item.project, item.phase), []):
+            terms.append((pool_rates[choice.pool] * choice.count, choice.uses))
+        terms = [(c, literal) for c, literal in terms if c]
+        expression = sum((c * literal for c, literal in terms), start=0)
+        return expression, sum(c for c, _ in terms)
+
+    def cost_in(self, item: PhaseVar, first: int, end: int) -> cp_model.IntVar:
+        """Cents the work item costs in periods ``first .. end-1``: its cost rate times the
+        periods it runs inside the window."""
+        key = (item.project, item.phase, first, end)
+        if key not in self._cost_in:
+            model, name = self.model, f"{item.project}/{item.phase}_{first}_{end}"
+            low = model.new_int_var(0, self.horizon, f"{name}_from")
+            model.add_max_equality(low, [item.start, first])
+            high = model.new_int_var(0, self.horizon, f"{name}_to")
+            model.add_min_equality(high, [item.end, end])
+            inside = model.new_int_var(0, end - first, f"{name}_inside")
+            model.add_max_equality(inside, [0, high - low])
+            cost_rate = self.cost_rate(item)
+            _, top = cost_rate.proto.domain
+            cost = model.new_int_var(0, top * (end - first), f"{name}_cost")
+            model.add_multiplication_equality(cost, [inside, cost_rate])
+            self._cost_in[key] = cost
+        return self._cost_in[key]
 
     def rule(self, key: str, description: str) -> list[Literal]:
         """Enforcement literals for a rule group: ``[]`` in a normal solve (the rule always holds),

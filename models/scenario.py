@@ -244,7 +244,26 @@ class Project(Strict, PhaseGraph):
         return "medium" if effort >= MEDIUM_EFFORT else "small"
 
 
+class Budget(Strict):
+    """Hard caps on money spent (people, GPUs, dataset acquisitions; the KPI cost model)."""
+
+    total: float | None = Field(None, gt=0, description="Cap on the cost over the horizon.")
+    per_period: float | None = Field(None, gt=0, description="Cap on the cost of any one period.")
+    per_quarter: float | None = Field(
+        None, gt=0, description="Cap on the cost of each calendar quarter (by period start)."
+    )
+
+    @model_validator(mode="after")
+    def _some_cap(self) -> Budget:
+        if self.total is None and self.per_period is None and self.per_quarter is None:
+            raise ValueError(
+                "a budget needs at least one of total, per_period, per_quarter; got {}"
+            )
+        return self
+
+
 class Policies(Strict):
+    budget: Budget | None = None
     max_concurrent_large: int | None = Field(None, ge=0)
     max_delivery_gap: int | None = Field(None, gt=0)
     first_delivery_by: date | None = None

@@ -10,6 +10,7 @@ from ortools.sat.python import cp_model
 
 from zenplan.constraints import (
     balance,
+    budget,
     datasets,
     ethics,
     gpu_pools,
@@ -35,6 +36,7 @@ FAMILIES = (
     staffing,
     gpu_pools,
     reserve,
+    budget,
     mentoring,
     balance,
     stability,

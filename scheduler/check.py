@@ -21,6 +21,7 @@ from zenplan.models import (
     Schedule,
     StaffAssignment,
 )
+from zenplan.models.costs import budget_windows, spending
 from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 
@@ -65,7 +66,20 @@ def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     violations += _large_in_flight(scenario, schedule)
     violations += _reserve(scenario, schedule)
     violations += _mentoring(scenario, schedule)
+    violations += _budget(scenario, schedule)
     return violations
+
+
+def _budget(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """Every cap of `policies.budget` holds (money in cents, as the solver counts it)."""
+    spent, _ = spending(scenario, schedule)
+    return [
+        Violation(
+            "budget", f"{w.label} is {w.cap:,.2f}; the plan spends {cost:,.2f}", period=w.first
+        )
+        for w in budget_windows(scenario)
+        if (cost := sum(spent[w.first : w.end])) > w.cap + 0.005
+    ]
 
 
 def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:

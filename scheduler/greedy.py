@@ -14,6 +14,7 @@ from time import perf_counter
 
 from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
 from zenplan.models import Person, Phase, Project, Requirement, Scenario, Schedule
+from zenplan.models.costs import BudgetWindow, budget_windows, overspent, rate, spent_by
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -137,6 +138,9 @@ class _Planner:
         staff = len(scenario.staff)
         self.staff_limit = staff - math.floor(scenario.policies.rd_reserve * staff)
         self._qualified: dict[tuple[str, int], list[Person]] = {}
+        self.windows = budget_windows(scenario)
+        self.spent = [0.0] * scenario.grid.horizon
+        self.spent_by: dict[str, list[float]] = {}
 
     def qualified(self, requirement: Requirement) -> list[Person]:
         """``scenario.qualified``, kept per skill and level: the planner asks it often."""
@@ -171,10 +175,46 @@ class _Planner:
                 if problem:
                     self._undo(bookings)
                     return problem
+            over = self._over_budget(bookings)
+            if over is not None:
+                words = over_words(self, over, bookings)
+                self._undo(bookings)
+                if over.end - over.first < grid.horizon and begin + 1 < grid.horizon:
+                    not_before = begin + 1  # a later window may still have money
+                    continue
+                return f"not selected: {words}"
             if large:
                 self.timeline.add(self.timeline.large, begin, go_live, 1)
+            self._spend(bookings)
             self._commit(project, placed)
             return None
+
+    def _costs(self, bookings: list[Booking]) -> dict[int, float]:
+        """Money the booked work costs per period."""
+        extra: dict[int, float] = {}
+        for owner, start, end, people, gpus in bookings:
+            if not owner.startswith("review:"):
+                amount = rate(self.scenario, people, gpus)
+                for t in range(start, end):
+                    extra[t] = extra.get(t, 0.0) + amount
+        return extra
+
+    def _over_budget(self, bookings: list[Booking]) -> BudgetWindow | None:
+        if not self.windows:
+            return None
+        return overspent(self.windows, self.spent, self._costs(bookings))
+
+    def _spend(self, bookings: list[Booking]) -> None:
+        if not self.windows:
+            return
+        horizon = self.scenario.grid.horizon
+        for owner, start, end, people, gpus in bookings:
+            if not owner.startswith("review:"):
+                amount = rate(self.scenario, people, gpus)
+                row = self.spent_by.setdefault(owner, [0.0] * horizon)
+                for t in range(start, end):
+                    self.spent[t] += amount
+                    row[t] += amount
 
     def _try(
         self, project: Project, not_before: int, bookings: list[Booking]
@@ -334,6 +374,11 @@ class _Planner:
 
     def _commit(self, project: Project, placed: dict[str, PhaseDecision]) -> None:
         self.decisions[project.id] = placed
+
+
+def over_words(planner: _Planner, window: BudgetWindow, bookings: list[Booking]) -> str:
+    needed = sum(a for t, a in planner._costs(bookings).items() if window.first <= t < window.end)
+    return spent_by(window, planner.spent_by, needed)
 
 
 def _pick_gpus(
