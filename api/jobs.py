@@ -31,6 +31,7 @@ from zenplan.api import crud
 from zenplan.api.db import make_engine
 from zenplan.api.tables import Job, ScenarioVersion, ScheduleRecord
 from zenplan.models import Scenario, Schedule
+from zenplan.models.pins import Pin
 from zenplan.models.scenario import Incident
 
 log = logging.getLogger("zenplan.jobs")
@@ -239,8 +240,8 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
             with Session(engine) as session:
                 crud.finish_job(session, job_id, schedule)
         else:
-            baseline, now, incidents = replanning
-            result = replan(scenario, baseline, now, options, incidents, progress)
+            baseline, now, incidents, pins = replanning
+            result = replan(scenario, baseline, now, options, incidents, progress, pins)
             with Session(engine) as session:
                 crud.finish_job(session, job_id, result.schedule, result.diff, result.frozen_phases)
     except Exception as error:
@@ -252,9 +253,11 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
 
 def _replan_inputs(
     session: Session, job: Job, scenario: Scenario
-) -> tuple[Schedule, date, list[Incident]]:
-    """A replan job's baseline schedule, date and incidents (checked when it was queued)."""
+) -> tuple[Schedule, date, list[Incident], list[Pin]]:
+    """A replan job's baseline schedule, date, incidents and pins (checked when it was
+    queued)."""
     from zenplan.api.convert import replan_scenario, schedule_of
+    from zenplan.models.pins import parse_pins
 
     record = session.get(ScheduleRecord, job.baseline_schedule_id)
     if record is None:
@@ -262,7 +265,8 @@ def _replan_inputs(
     assert job.now is not None
     raw = json.loads(job.incidents or "[]")
     incidents, _ = replan_scenario(scenario, raw, f"job {job.id}: incidents")
-    return schedule_of(record.document), job.now, incidents
+    pins = parse_pins(json.loads(job.pins or "[]"), f"job {job.id}: pins")
+    return schedule_of(record.document), job.now, incidents, pins
 
 
 def main(arguments: list[str]) -> None:

@@ -281,6 +281,12 @@ class Variables:
         for i in reversed(order):
             for pred in project.predecessors(i):
                 latest[pred] = min(latest[pred], latest[i] - project.phases[pred].duration)
+        for i, phase in enumerate(project.phases):
+            window = self.scenario.pin_window(phase)
+            if window is not None and (project.id, phase.id) not in self.frozen:
+                # A pinned start narrows the domain; constraints/pins.py states the rule.
+                earliest[i] = max(earliest[i], window[0])
+                latest[i] = min(latest[i], window[1])
         return earliest, latest
 
     def _acquisitions(self) -> None:

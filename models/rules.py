@@ -66,6 +66,77 @@ def find_problems(scenario: Scenario) -> list[Problem]:
     problems += _dates(scenario)
     problems += _references(scenario)
     problems += _demands(scenario)
+    problems += _pins(scenario)
+    return problems
+
+
+def _pins(scenario: Scenario) -> list[Problem]:
+    """Pins name people and pools the phase can use, periods inside the horizon, and never
+    leave out a project that must run."""
+    problems: list[Problem] = []
+    grid = scenario.grid
+    people = {p.id: p for p in scenario.staff}
+    for i, project in enumerate(scenario.projects):
+        if project.pin == "not_selected" and (
+            project.priority == "must" or project.status in ("committed", "in_progress")
+        ):
+            why = "must" if project.priority == "must" else project.status
+            problems.append(
+                Problem(
+                    ("projects", i, "pin"),
+                    f"a {why} project cannot be not_selected",
+                    "not_selected",
+                )
+            )
+        for j, phase in enumerate(project.phases):
+            if phase.pin is None:
+                continue
+            loc: Loc = ("projects", i, "phases", j, "pin")
+            window = scenario.pin_window(phase)
+            if window is not None and window[0] > window[1]:
+                field = "start" if phase.pin.start is not None else "start_window"
+                value = phase.pin.start or phase.pin.start_window
+                problems.append(
+                    Problem(
+                        (*loc, field),
+                        f"phase {project.id}/{phase.id} ({phase.duration} periods) cannot start "
+                        f"there and end within the horizon of {grid.horizon} periods",
+                        str(value),
+                    )
+                )
+            for k, person_id in enumerate(phase.pin.people):
+                person = people.get(person_id)
+                if person is None:
+                    problems.append(
+                        Problem((*loc, "people", k), f"unknown person {person_id!r}", person_id)
+                    )
+                elif not any(person.holds(r.skill, r.level) for r in phase.requires):
+                    problems.append(
+                        Problem(
+                            (*loc, "people", k),
+                            f"{person_id!r} meets none of the requirements of phase "
+                            f"{project.id}/{phase.id}",
+                            person_id,
+                        )
+                    )
+            if len(phase.pin.people) > sum(r.count for r in phase.requires):
+                problems.append(
+                    Problem(
+                        (*loc, "people"),
+                        f"{len(phase.pin.people)} people pinned to a phase that needs "
+                        f"{sum(r.count for r in phase.requires)}",
+                        phase.pin.people,
+                    )
+                )
+            pool = phase.pin.gpu_pool
+            if pool is not None and not any(pool in d.pools for d in phase.gpus):
+                problems.append(
+                    Problem(
+                        (*loc, "gpu_pool"),
+                        f"phase {project.id}/{phase.id} draws no GPUs from pool {pool!r}",
+                        pool,
+                    )
+                )
     return problems
 
 

@@ -133,6 +133,25 @@ class GpuDemand(Strict):
         return pool
 
 
+class PhasePin(Strict):
+    """Parts of a phase fixed by the planner; the rest stays free."""
+
+    start: date | None = Field(None, description="The phase starts in the period of this date.")
+    start_window: DateRange | None = Field(
+        None, description="The phase starts in a period touched by this range."
+    )
+    people: list[Id] = Field(default_factory=list, description="People who work on the phase.")
+    gpu_pool: Id | None = Field(None, description="Its GPU demands draw from this pool.")
+
+    @model_validator(mode="after")
+    def _one_start(self) -> PhasePin:
+        if self.start is not None and self.start_window is not None:
+            raise ValueError(f"pin either 'start' ({self.start}) or 'start_window', not both")
+        if len(set(self.people)) < len(self.people):
+            raise ValueError(f"people {self.people} names someone twice")
+        return self
+
+
 class Phase(Strict):
     id: Id
     name: str | None = None
@@ -146,6 +165,7 @@ class Phase(Strict):
         None, description="Phases of the same project this one follows; default: the previous."
     )
     gated_by_approval: bool | None = None
+    pin: PhasePin | None = None
 
     @model_validator(mode="after")
     def _range_holds_duration(self) -> Phase:
@@ -207,11 +227,29 @@ class Project(Strict, PhaseGraph):
     datasets: list[Id] = Field(default_factory=list)
     ethics: Ethics = "none"
     phases: list[Phase] = Field(min_length=1)
+    pin: Literal["selected", "not_selected"] | None = Field(
+        None, description="Fix whether the project runs: selected or not_selected."
+    )
 
     @property
     def mandatory(self) -> bool:
-        """Always selected: `must` priority, or already committed or running."""
-        return self.priority == "must" or self.status in ("committed", "in_progress")
+        """Always selected: `must` priority, already committed or running, or pinned."""
+        return (
+            self.priority == "must"
+            or self.status in ("committed", "in_progress")
+            or self.pin == "selected"
+        )
+
+    @property
+    def why_mandatory(self) -> str:
+        """Why a mandatory project must run, in words."""
+        if self.priority == "must":
+            return "must"
+        return (
+            "pinned selected"
+            if self.pin == "selected" and self.status == "proposed"
+            else self.status
+        )
 
     @property
     def scheduled(self) -> bool:
@@ -334,6 +372,22 @@ class Scenario(Strict):
             for period in range(first, self.grid.horizon):
                 capacity[period] = change.capacity
         return capacity
+
+    def pin_window(self, phase: Phase) -> tuple[int, int] | None:
+        """The periods (first, last) in which a pinned phase may start (first > last when no
+        start fits the horizon); None when its start is free."""
+        pin = phase.pin
+        if pin is None:
+            return None
+        if pin.start is not None:
+            first = last = self.grid.period_of(pin.start)
+        elif pin.start_window is not None:
+            first = self.grid.period_of(pin.start_window.from_)
+            last = self.grid.period_of(pin.start_window.to)
+        else:
+            return None
+        # Clipped to the starts that end within the horizon (empty when none does).
+        return max(0, first), min(last, self.grid.horizon - phase.duration)
 
     def unavailable_periods(self, person: Person) -> set[int]:
         """Periods in which the person cannot work (touched by an `unavailable` range)."""

@@ -15,6 +15,7 @@ from zenplan.constraints import (
     ethics,
     gpu_pools,
     mentoring,
+    pins,
     precedence,
     reserve,
     selection,
@@ -30,6 +31,7 @@ from zenplan.models.decisions import PhaseDecision
 # balance last, since its soft terms read the go-lives the others constrain.
 FAMILIES = (
     selection,
+    pins,
     precedence,
     datasets,
     ethics,

@@ -21,7 +21,6 @@ from zenplan.models import (
     Schedule,
     StaffAssignment,
 )
-from zenplan.models.costs import budget_windows, spending
 from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 
@@ -66,20 +65,15 @@ def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     violations += _large_in_flight(scenario, schedule)
     violations += _reserve(scenario, schedule)
     violations += _mentoring(scenario, schedule)
-    violations += _budget(scenario, schedule)
+    violations += _decisions(scenario, schedule)
     return violations
 
 
-def _budget(scenario: Scenario, schedule: Schedule) -> list[Violation]:
-    """Every cap of `policies.budget` holds (money in cents, as the solver counts it)."""
-    spent, _ = spending(scenario, schedule)
-    return [
-        Violation(
-            "budget", f"{w.label} is {w.cap:,.2f}; the plan spends {cost:,.2f}", period=w.first
-        )
-        for w in budget_windows(scenario)
-        if (cost := sum(spent[w.first : w.end])) > w.cap + 0.005
-    ]
+def _decisions(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """The planner's own decisions: budget caps and pins (scheduler/check_decisions.py)."""
+    from zenplan.scheduler.check_decisions import budget_violations, pin_violations
+
+    return budget_violations(scenario, schedule) + pin_violations(scenario, schedule)
 
 
 def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
@@ -256,7 +250,7 @@ def _projects(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     for project in scenario.scheduled_projects():
         plan = schedule.project(project.id)
         if project.mandatory and (plan is None or not plan.selected):
-            why = "must" if project.priority == "must" else project.status
+            why = project.why_mandatory
             violations.append(
                 Violation("mandatory", f"a {why} project is not selected", project.id)
             )

@@ -152,6 +152,8 @@ class _Planner:
     def place(self, project: Project) -> str | None:
         """Place the project at its earliest; None when placed, else the reason it is not."""
         grid = self.scenario.grid
+        if project.pin == "not_selected":
+            return "not selected: pinned not selected"
         not_before = (
             max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
         )
@@ -243,12 +245,18 @@ class _Planner:
                 for p in project.predecessors(index)
             ]
             earliest = max([start_min, *ends, approved if index in gated else 0])
-            decision = self._earliest_slot(phase.requires, phase.duration, earliest, phase)
+            window = self.scenario.pin_window(phase)
+            first, last = window or (earliest, self.scenario.grid.horizon)
+            decision = self._earliest_slot(
+                phase.requires, phase.duration, max(earliest, first), phase, last
+            )
             if decision is None:
                 self._undo(bookings)
+                pinned = " pinned" if phase.pin else ""
                 return None, (
                     f"phase {phase.id} finds no {phase.duration}-period window from period "
-                    f"{earliest} with its people and GPUs free before the horizon ends"
+                    f"{max(earliest, first)} to {min(last, self.scenario.grid.horizon)} with "
+                    f"its{pinned} people and GPUs free"
                 )
             placed[phase.id] = decision
             self._book(project.id, decision, phase.duration, bookings)
@@ -293,36 +301,50 @@ class _Planner:
         return None
 
     def _earliest_slot(
-        self, requires: list[Requirement], duration: int, earliest: int, phase: Phase | None
+        self,
+        requires: list[Requirement],
+        duration: int,
+        earliest: int,
+        phase: Phase | None,
+        latest: int | None = None,
     ) -> PhaseDecision | None:
+        """The earliest start (up to ``latest``) with qualified people and GPUs free, and
+        the phase's pinned people and pool among them."""
         horizon = self.scenario.grid.horizon
         heads = sum(r.count for r in requires)
-        for start in range(earliest, horizon - duration + 1):
+        pin = phase.pin if phase is not None else None
+        last = horizon - duration if latest is None else min(latest, horizon - duration)
+        for start in range(earliest, last + 1):
             end = start + duration
             if not self.timeline.fits(self.timeline.working, start, end, heads, self.staff_limit):
                 continue
-            staff = self._pick_staff(requires, start, end)
+            staff = self._pick_staff(requires, start, end, pin.people if pin else [])
             if staff is None:
                 continue
-            gpus = _pick_gpus(phase, start, end, self.timeline) if phase is not None else []
+            pool = pin.gpu_pool if pin else None
+            gpus = _pick_gpus(phase, start, end, self.timeline, pool) if phase is not None else []
             if gpus is None:
                 continue
             return PhaseDecision(start=start, staff=staff, gpus=gpus)
         return None
 
     def _pick_staff(
-        self, requires: list[Requirement], start: int, end: int
+        self, requires: list[Requirement], start: int, end: int, pinned: Sequence[str] = ()
     ) -> list[tuple[str, str, int]] | None:
-        """Free qualified people for every requirement unit, keeping the experts for harder
-        work; with mentoring, a junior only beside a senior already on the phase."""
+        """Free qualified people for every requirement unit, pinned people first, keeping
+        the experts for harder work; with mentoring, a junior only beside a senior already on
+        the phase."""
         scenario, timeline = self.scenario, self.timeline
         mentoring = scenario.policies.mentoring
-        chosen: list[tuple[str, str, int]] = []
-        taken: dict[str, dict[str, int]] = {}
         order = sorted(
             range(len(requires)),
             key=lambda r: (-requires[r].level, len(self.qualified(requires[r]))),
         )
+        placed = self._pin_staff(requires, order, start, end, pinned)
+        if placed is None:
+            return None
+        chosen = placed
+        taken: dict[str, dict[str, int]] = {p: self._skills(p) for p, _, _ in chosen}
         for r in order:
             requirement = requires[r]
             skill = requirement.skill
@@ -334,7 +356,7 @@ class _Planner:
                 ),
                 key=lambda p: (p.skills[skill], sum(p.skills.values()), p.id),
             )
-            picked = 0
+            picked = sum(1 for _, _, unit in chosen if unit == r)
             for person in candidates:
                 if picked == requirement.count:
                     break
@@ -350,6 +372,38 @@ class _Planner:
                 picked += 1
             if picked < requirement.count:
                 return None
+        return chosen
+
+    def _skills(self, person_id: str) -> dict[str, int]:
+        return next(p.skills for p in self.scenario.staff if p.id == person_id)
+
+    def _pin_staff(
+        self,
+        requires: list[Requirement],
+        order: list[int],
+        start: int,
+        end: int,
+        pinned: Sequence[str],
+    ) -> list[tuple[str, str, int]] | None:
+        """Pinned people on the units they qualify for (hardest first); None when one is busy
+        or finds no unit."""
+        chosen: list[tuple[str, str, int]] = []
+        for person_id in pinned:
+            if not self.timeline.person_free(person_id, start, end):
+                return None
+            skills = self._skills(person_id)
+            unit = next(
+                (
+                    r
+                    for r in order
+                    if skills.get(requires[r].skill, 0) >= requires[r].level
+                    and sum(1 for _, _, u in chosen if u == r) < requires[r].count
+                ),
+                None,
+            )
+            if unit is None:
+                return None
+            chosen.append((person_id, requires[unit].skill, unit))
         return chosen
 
     def _book(
@@ -382,12 +436,13 @@ def over_words(planner: _Planner, window: BudgetWindow, bookings: list[Booking])
 
 
 def _pick_gpus(
-    phase: Phase, start: int, end: int, timeline: Timeline
+    phase: Phase, start: int, end: int, timeline: Timeline, pinned: str | None = None
 ) -> list[tuple[str, int]] | None:
     picked: list[tuple[str, int]] = []
     for demand in phase.gpus:
+        pools = [pinned] if pinned in demand.pools else demand.pools
         pool = next(
-            (p for p in demand.pools if _pool_free(timeline, picked, p, demand.count, start, end)),
+            (p for p in pools if _pool_free(timeline, picked, p, demand.count, start, end)),
             None,
         )
         if pool is None:

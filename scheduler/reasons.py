@@ -15,6 +15,9 @@ def unselected_reasons(scenario: Scenario, schedule: Schedule) -> dict[str, str]
 
     timeline = Timeline.of(scenario, schedule)
     reasons = budget_reasons(scenario, schedule)
+    for project in scenario.scheduled_projects():
+        if project.pin == "not_selected":
+            reasons[project.id] = "not selected: pinned not selected"
     for plan in schedule.projects:
         if not plan.selected and plan.id not in reasons:
             reasons[plan.id] = reason_for(scenario, scenario.project(plan.id), timeline)

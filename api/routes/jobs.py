@@ -28,6 +28,7 @@ from zenplan.api.tables import (
     SolveRequest,
     now,
 )
+from zenplan.models.pins import with_pins
 from zenplan.models.scenario import Incident
 
 router = APIRouter(tags=["jobs"])
@@ -100,7 +101,7 @@ def start_replan(
     baseline, incidents = _replan_inputs(session, version, request)
     workers = request.workers or settings.solve_workers
     job = crud.create_replan_job(
-        session, version, request, workers, baseline, request.now, incidents
+        session, version, request, workers, baseline, request.now, incidents, request.pins
     )
     return _queued(job, runner, response)
 
@@ -139,6 +140,8 @@ def _replan_inputs(
         raise ApiError(422, ["body", "now"], message, request.now.isoformat())
     raw = [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in request.incidents]
     incidents, full = replan_scenario(scenario, raw, "body")
+    if request.pins:
+        full = with_pins(full, request.pins)  # 422 naming pins[i] or the pinned field
     planned = {p.id for p in full.scheduled_projects()}
     unknown = [p.id for p in schedule_of(baseline.document).selected() if p.id not in planned]
     if unknown:
