@@ -21,6 +21,7 @@ from zenplan.models.decisions import (
     acquisition_key,
     dataset_of,
 )
+from zenplan.models.scenario import SHARE_SCALE
 
 Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
 
@@ -74,6 +75,8 @@ class PersonOnPhase:
     phase: PhaseVar
     works: Literal
     interval: cp_model.IntervalVar
+    # hundredths of the person's time it takes (SHARE_SCALE: all of it) when they work on it
+    demand: int | cp_model.IntVar = SHARE_SCALE
 
 
 @dataclass
@@ -111,6 +114,8 @@ class Background:
     acquisitions: dict[str, tuple[int, int]] = field(default_factory=dict)  # dataset -> span
     people: dict[int, int] = field(default_factory=dict)  # period -> people at work
     spend: dict[int, int] = field(default_factory=dict)  # period -> cost in cents (budget)
+    # person -> period -> hundredths of their time taken (part-time work and shares)
+    load: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -137,8 +142,17 @@ class Background:
                 for t in range(decision.start, end):
                     background.people[t] = background.people.get(t, 0) + len(decision.staff)
                     background.spend[t] = background.spend.get(t, 0) + amount
-                for person, _skill, _unit in decision.staff:
+                requires = _requires(scenario, key, phase_id)
+                for person, _skill, unit in decision.staff:
                     background.busy.setdefault(person, set()).update(range(decision.start, end))
+                    share = (
+                        round(requires[unit].share * SHARE_SCALE)
+                        if unit < len(requires)
+                        else SHARE_SCALE
+                    )
+                    agenda = background.load.setdefault(person, {})
+                    for t in range(decision.start, end):
+                        agenda[t] = agenda.get(t, 0) + share
                 for pool, count in decision.gpus:
                     usage = background.gpus.setdefault(pool, {})
                     for t in range(decision.start, end):
@@ -149,6 +163,15 @@ class Background:
                 background.begins[key] = min(s for s, _ in spans)
                 background.go_lives[key] = max(e for _, e in spans)
         return background
+
+
+def _requires(scenario: Scenario, key: str, phase_id: str) -> list[Requirement]:
+    """The requirements of a project's phase or of a dataset's acquisition."""
+    dataset = dataset_of(key)
+    if dataset is not None:
+        acquisition = scenario.dataset(dataset).acquisition
+        return acquisition.requires if acquisition else []
+    return scenario.project(key).phase(phase_id).requires
 
 
 def _acquisition_duration(scenario: Scenario, dataset_id: str) -> int:
@@ -382,9 +405,27 @@ class Variables:
                 interval = model.new_optional_interval_var(
                     item.start, item.duration, item.end, works, f"{name}/{person_id}_interval"
                 )
+                demand = self._demand(item, person_id, name)
                 self.person_phases[person_id].append(
-                    PersonOnPhase(person_id, item, works, interval)
+                    PersonOnPhase(person_id, item, works, interval, demand)
                 )
+
+    def _demand(self, item: PhaseVar, person_id: str, name: str) -> int | cp_model.IntVar:
+        """Hundredths of the person's time the work item takes: the share of the unit they
+        cover (a variable only when the units they may cover ask for different shares)."""
+        shares = {
+            r: round(req.share * SHARE_SCALE)
+            for r, req in enumerate(item.requires)
+            if (item.project, item.phase, r, person_id) in self.assignment
+        }
+        if len(set(shares.values())) <= 1:
+            return next(iter(shares.values()), SHARE_SCALE)
+        demand = self.model.new_int_var(0, SHARE_SCALE, f"{name}/{person_id}_share")
+        literals = [self.assignment[(item.project, item.phase, r, person_id)] for r in shares]
+        self.model.add(
+            demand == sum(shares[r] * lit for r, lit in zip(shares, literals, strict=True))
+        )
+        return demand
 
     def _gpus(self) -> None:
         """For each GPU demand, one choice per pool it may draw from."""

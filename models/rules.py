@@ -392,7 +392,8 @@ def _staffing_problems(
     """Unknown skills, too few qualified people, or too few distinct people overall."""
     problems: list[Problem] = []
     for k, req in enumerate(requires):
-        qualified = [p for p in staff if p.holds(req.skill, req.level)]
+        qualified = [p for p in staff if _covers(p, req)]
+        part_time = any(p.holds(req.skill, req.level) and not _covers(p, req) for p in staff)
         if req.skill not in skills_known:
             problems.append(
                 Problem(
@@ -407,8 +408,9 @@ def _staffing_problems(
             problems.append(
                 Problem(
                     (*loc, "requires", k),
-                    f"{label} needs {req.count} {people} with {req.skill} >= {req.level}; "
-                    f"only {len(qualified)} {exist}",
+                    f"{label} needs {req.count} {people} with {req.skill} >= {req.level}"
+                    + (f" and capacity >= {req.share}" if part_time else "")
+                    + f"; only {len(qualified)} {exist}",
                     req.model_dump(),
                 )
             )
@@ -435,7 +437,7 @@ def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> i
     def augment(slot: int, seen: set[int]) -> bool:
         req = slots[slot]
         for person_index, person in enumerate(staff):
-            if not person.holds(req.skill, req.level) or person_index in seen:
+            if not _covers(person, req) or person_index in seen:
                 continue
             seen.add(person_index)
             if person_index not in owner or augment(owner[person_index], seen):
@@ -444,3 +446,10 @@ def _max_staffing(requires: Sequence[Requirement], staff: Sequence[Person]) -> i
         return False
 
     return sum(augment(slot, set()) for slot in range(len(slots)))
+
+
+def _covers(person: Person, requirement: Requirement) -> bool:
+    """Whether the person may cover a unit of the requirement: skill, level and capacity."""
+    return person.holds(requirement.skill, requirement.level) and (
+        person.capacity >= requirement.share
+    )

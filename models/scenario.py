@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from zenplan.models.calendar import PeriodKind, TimeGrid
 
@@ -20,6 +27,19 @@ Ethics = Literal["none", "required", "approved"]
 # cover works on a phase only beside someone at SENIOR_FROM or above in that skill.
 JUNIOR_BELOW = 3
 SENIOR_FROM = 4
+
+# Shares of a person (part-time capacity, shared requirements) are hundredths: the solver
+# counts them as integers out of SHARE_SCALE.
+SHARE_SCALE = 100
+
+
+def _hundredths(value: float) -> float:
+    if abs(value * SHARE_SCALE - round(value * SHARE_SCALE)) > 1e-9:
+        raise ValueError(f"{value} is not a whole number of hundredths (0.01 steps)")
+    return value
+
+
+Share = Annotated[float, Field(gt=0, le=1), AfterValidator(_hundredths)]
 
 # Effort (person-weeks) at which a project counts as medium / large when `size` is absent.
 MEDIUM_EFFORT = 12
@@ -60,6 +80,7 @@ class Person(Strict):
     skills: dict[Id, Level] = Field(default_factory=dict, description="Skill -> level 1..5.")
     unavailable: list[DateRange] = Field(default_factory=list)
     cost_per_period: float = Field(0.0, ge=0)
+    capacity: Share = Field(1.0, description="Share of full time the person works (0.5: half).")
 
     def holds(self, skill: str, level: int) -> bool:
         """Whether the person has ``skill`` at ``level`` or above (the one rule of who
@@ -84,6 +105,9 @@ class Requirement(Strict):
     skill: Id
     level: Level = 1
     count: int = Field(1, gt=0)
+    share: Share = Field(
+        1.0, description="Share of each person's time the phase takes (0.5: half time)."
+    )
 
 
 class Acquisition(Strict):
@@ -418,8 +442,30 @@ class Scenario(Strict):
         return sum(self.delay_cost(p) for p in scheduled) / max(1, len(scheduled))
 
     def qualified(self, requirement: Requirement) -> list[Person]:
-        """People whose level in the required skill is at least the required level."""
-        return [p for p in self.staff if p.holds(requirement.skill, requirement.level)]
+        """People whose level in the required skill is at least the required level and whose
+        capacity holds the requirement's share."""
+        return [
+            p
+            for p in self.staff
+            if p.holds(requirement.skill, requirement.level) and p.capacity >= requirement.share
+        ]
+
+    def capacity_of(self, person: Person) -> list[float]:
+        """The share of full time the person can work in each period (0 while away)."""
+        capacity = [person.capacity] * self.grid.horizon
+        for t in self.unavailable_periods(person):
+            capacity[t] = 0.0
+        return capacity
+
+    def fractional(self) -> bool:
+        """Whether anyone works part time or any requirement asks for a share of a person
+        (otherwise a person's agenda is one piece of work at a time)."""
+        if any(p.capacity < 1 for p in self.staff):
+            return True
+        works: list[Project | Incident] = [*self.projects, *self.incidents]
+        requires = [r for w in works for phase in w.phases for r in phase.requires]
+        requires += [r for d in self.datasets if d.acquisition for r in d.acquisition.requires]
+        return any(r.share < 1 for r in requires)
 
     def scheduled_projects(self) -> list[Project]:
         return [p for p in self.projects if p.scheduled]

@@ -406,6 +406,10 @@ def _gpus(
 
 def _agendas(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     """A person works on one thing at a time, and not while unavailable."""
+    if scenario.fractional():  # part-time people or shares: scheduler/check_decisions.py
+        from zenplan.scheduler.check_decisions import share_violations
+
+        return share_violations(scenario, schedule)
     violations: list[Violation] = []
     agenda: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
     known = {p.id for p in scenario.staff}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from zenplan.models import Scenario, Schedule
+from zenplan.models import Requirement, Scenario, Schedule
 from zenplan.models.costs import budget_windows, spending
+from zenplan.models.decisions import dataset_of
 from zenplan.scheduler.check import Violation
 
 
@@ -56,3 +57,48 @@ def pin_violations(scenario: Scenario, schedule: Schedule) -> list[Violation]:
             ):
                 violations.append(broken(f"its GPUs do not all come from pinned pool {pool}"))
     return violations
+
+
+def share_violations(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """With part-time people or shares: in each period the shares a person works fit their
+    capacity then (0 while away), each share being the one of a requirement of the work."""
+    violations: list[Violation] = []
+    people = {p.id: p for p in scenario.staff}
+    capacity = {p.id: scenario.capacity_of(p) for p in scenario.staff}
+    load: dict[str, dict[int, list[tuple[str, str, float]]]] = {}
+    for owner, item, start, end, staff in schedule.work():
+        shares = {r.share for r in _requires(scenario, owner, item)}
+        for assignment in staff:
+            if assignment.id not in people:
+                continue
+            if shares and assignment.share not in shares:
+                message = f"share {assignment.share} is none the work asks for ({sorted(shares)})"
+                violations.append(Violation("share", message, owner, item, assignment.id))
+            agenda = load.setdefault(assignment.id, {})
+            for t in range(max(0, start), min(end, scenario.grid.horizon)):
+                agenda.setdefault(t, []).append((owner, item, assignment.share))
+    for person_id, agenda in load.items():
+        for t, works in sorted(agenda.items()):
+            used = sum(share for _, _, share in works)
+            room = capacity[person_id][t]
+            if used > room + 1e-9:
+                rule = "unavailable" if room == 0 else "capacity"
+                names = ", ".join(f"{o}/{i} ({share:g})" for o, i, share in works)
+                message = f"works {used:g} of a capacity of {room:g}: {names}"
+                owner, item, _ = works[-1]
+                violations.append(Violation(rule, message, owner, item, person_id, t))
+    return violations
+
+
+def _requires(scenario: Scenario, owner: str, item: str) -> list[Requirement]:
+    dataset = dataset_of(owner)
+    if dataset is not None:
+        acquisition = scenario.dataset(dataset).acquisition if dataset in known(scenario) else None
+        return acquisition.requires if acquisition else []
+    project = next((p for p in scenario.projects if p.id == owner), None)
+    phase = next((p for p in project.phases if p.id == item), None) if project else None
+    return phase.requires if phase else []
+
+
+def known(scenario: Scenario) -> set[str]:
+    return {d.id for d in scenario.datasets}

@@ -123,7 +123,8 @@ def decide(
     return planner.decisions, reasons
 
 
-Booking = tuple[str, int, int, list[str], list[tuple[str, int]]]  # owner, start, end, ...
+# owner, start, end, people, GPUs (pool, count), the share of each person's time
+Booking = tuple[str, int, int, list[str], list[tuple[str, int]], list[float]]
 
 
 class _Planner:
@@ -136,7 +137,10 @@ class _Planner:
         self.decisions: Decisions = {}
         self.acquired: dict[str, int] = {}  # dataset -> end of its acquisition
         staff = len(scenario.staff)
-        self.staff_limit = staff - math.floor(scenario.policies.rd_reserve * staff)
+        # People at work per period with the R&D reserve (none without: shared people may
+        # count on two phases at once)
+        reserved = math.floor(scenario.policies.rd_reserve * staff)
+        self.staff_limit = staff - reserved if reserved else None
         self._qualified: dict[tuple[str, int], list[Person]] = {}
         self.windows = budget_windows(scenario)
         self.spent = [0.0] * scenario.grid.horizon
@@ -194,7 +198,7 @@ class _Planner:
     def _costs(self, bookings: list[Booking]) -> dict[int, float]:
         """Money the booked work costs per period."""
         extra: dict[int, float] = {}
-        for owner, start, end, people, gpus in bookings:
+        for owner, start, end, people, gpus, _shares in bookings:
             if not owner.startswith("review:"):
                 amount = rate(self.scenario, people, gpus)
                 for t in range(start, end):
@@ -210,7 +214,7 @@ class _Planner:
         if not self.windows:
             return
         horizon = self.scenario.grid.horizon
-        for owner, start, end, people, gpus in bookings:
+        for owner, start, end, people, gpus, _shares in bookings:
             if not owner.startswith("review:"):
                 amount = rate(self.scenario, people, gpus)
                 row = self.spent_by.setdefault(owner, [0.0] * horizon)
@@ -259,7 +263,7 @@ class _Planner:
                     f"its{pinned} people and GPUs free"
                 )
             placed[phase.id] = decision
-            self._book(project.id, decision, phase.duration, bookings)
+            self._book(project.id, decision, phase.duration, bookings, phase.requires)
         return placed, None
 
     def _dataset_ready(self, dataset_id: str, bookings: list[Booking]) -> int | None:
@@ -275,7 +279,7 @@ class _Planner:
         if decision is None:
             return None
         key = acquisition_key(dataset_id)
-        self._book(key, decision, acquisition.duration, bookings)
+        self._book(key, decision, acquisition.duration, bookings, acquisition.requires)
         self.decisions[key] = {ACQUISITION: decision}
         self.acquired[dataset_id] = decision.start + acquisition.duration
         return self.acquired[dataset_id]
@@ -295,7 +299,7 @@ class _Planner:
             start = meeting - board.review_duration
             if self.timeline.fits(self.timeline.reviews, start, meeting, 1, board.capacity):
                 self.timeline.add(self.timeline.reviews, start, meeting, 1)
-                bookings.append((f"review:{project_id}", start, meeting, [], []))
+                bookings.append((f"review:{project_id}", start, meeting, [], [], []))
                 return start
             meeting += board.meeting_every
         return None
@@ -316,7 +320,10 @@ class _Planner:
         last = horizon - duration if latest is None else min(latest, horizon - duration)
         for start in range(earliest, last + 1):
             end = start + duration
-            if not self.timeline.fits(self.timeline.working, start, end, heads, self.staff_limit):
+            limit = self.staff_limit
+            if limit is not None and not self.timeline.fits(
+                self.timeline.working, start, end, heads, limit
+            ):
                 continue
             staff = self._pick_staff(requires, start, end, pin.people if pin else [])
             if staff is None:
@@ -352,7 +359,8 @@ class _Planner:
                 (
                     p
                     for p in self.qualified(requirement)
-                    if p.id not in taken and timeline.person_free(p.id, start, end)
+                    if p.id not in taken
+                    and timeline.person_free(p.id, start, end, requirement.share)
                 ),
                 key=lambda p: (p.skills[skill], sum(p.skills.values()), p.id),
             )
@@ -389,14 +397,13 @@ class _Planner:
         or finds no unit."""
         chosen: list[tuple[str, str, int]] = []
         for person_id in pinned:
-            if not self.timeline.person_free(person_id, start, end):
-                return None
             skills = self._skills(person_id)
             unit = next(
                 (
                     r
                     for r in order
                     if skills.get(requires[r].skill, 0) >= requires[r].level
+                    and self.timeline.person_free(person_id, start, end, requires[r].share)
                     and sum(1 for _, _, u in chosen if u == r) < requires[r].count
                 ),
                 None,
@@ -407,19 +414,25 @@ class _Planner:
         return chosen
 
     def _book(
-        self, owner: str, decision: PhaseDecision, duration: int, bookings: list[Booking]
+        self,
+        owner: str,
+        decision: PhaseDecision,
+        duration: int,
+        bookings: list[Booking],
+        requires: list[Requirement],
     ) -> None:
         people = [person for person, _, _ in decision.staff]
+        shares = [requires[unit].share for _, _, unit in decision.staff]
         end = decision.start + duration
-        self.timeline.book(owner, decision.start, end, people, decision.gpus)
-        bookings.append((owner, decision.start, end, people, decision.gpus))
+        self.timeline.book(owner, decision.start, end, people, decision.gpus, shares)
+        bookings.append((owner, decision.start, end, people, decision.gpus, shares))
 
     def _undo(self, bookings: list[Booking]) -> None:
-        for owner, start, end, people, gpus in reversed(bookings):
+        for owner, start, end, people, gpus, shares in reversed(bookings):
             if owner.startswith("review:"):
                 self.timeline.add(self.timeline.reviews, start, end, -1)
                 continue
-            self.timeline.unbook(owner, start, end, people, gpus)
+            self.timeline.unbook(owner, start, end, people, gpus, shares)
             dataset = dataset_of(owner)
             if dataset is not None:
                 self.acquired.pop(dataset, None)
