@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from zenplan.models.calendar import PeriodKind, TimeGrid
+from zenplan.models.holidays import Weekday
 
 Id = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
 Level = Annotated[int, Field(ge=1, le=5)]
@@ -57,10 +58,43 @@ class Strict(BaseModel):
 MAX_HORIZON = 5000
 
 
+class HolidayCalendar(Strict):
+    """Public holidays of a country (and subdivision), from the `holidays` package."""
+
+    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. DE.")
+    subdiv: str | None = Field(None, description="Subdivision code, e.g. BY for Bavaria.")
+
+    @model_validator(mode="after")
+    def _known(self) -> HolidayCalendar:
+        from zenplan.models.holidays import check_region
+
+        problem = check_region(self.country, self.subdiv)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+def _weekdays(days: list[Weekday] | None) -> list[Weekday] | None:
+    if days is not None and (not days or len(set(days)) < len(days)):
+        raise ValueError(f"working days {days} must name each day once, at least one day")
+    return days
+
+
+WorkingDays = Annotated[list[Weekday] | None, AfterValidator(_weekdays)]
+
+
 class Calendar(Strict):
     start: date
     period: PeriodKind = "week"
     horizon: int = Field(52, ge=1, le=MAX_HORIZON, description="Number of periods planned.")
+    holidays: HolidayCalendar | None = Field(
+        None, description="Public holidays everyone has off (a person may have their own)."
+    )
+    working_days: WorkingDays = Field(
+        None,
+        description="Days of the week people work, e.g. [mon, tue, wed, thu, fri]; "
+        "default: every day.",
+    )
 
 
 class DateRange(Strict):
@@ -80,6 +114,12 @@ class Person(Strict):
     skills: dict[Id, Level] = Field(default_factory=dict, description="Skill -> level 1..5.")
     unavailable: list[DateRange] = Field(default_factory=list)
     cost_per_period: float = Field(0.0, ge=0)
+    holidays: HolidayCalendar | None = Field(
+        None, description="The person's own public holidays, instead of the calendar's."
+    )
+    working_days: WorkingDays = Field(
+        None, description="The person's own working days, instead of the calendar's."
+    )
     capacity: Share = Field(1.0, description="Share of full time the person works (0.5: half).")
 
     def holds(self, skill: str, level: int) -> bool:
@@ -414,11 +454,35 @@ class Scenario(Strict):
         return max(0, first), min(last, self.grid.horizon - phase.duration)
 
     def unavailable_periods(self, person: Person) -> set[int]:
-        """Periods in which the person cannot work (touched by an `unavailable` range)."""
+        """Periods in which the person cannot work: touched by an `unavailable` range, or
+        without a working day of theirs (holidays, working pattern)."""
         periods: set[int] = set()
         for absence in person.unavailable:
             periods.update(self.grid.periods_between(absence.from_, absence.to))
+        periods.update(t for t, share in enumerate(self.working_share(person)) if share == 0)
         return periods
+
+    def working_share(self, person: Person) -> list[float]:
+        """Per period, the share of the person's working days not off for a holiday (all 1
+        without calendars)."""
+        from zenplan.models.holidays import WEEKDAYS, holiday_dates, working_share
+
+        region = person.holidays or self.calendar.holidays
+        days = person.working_days or self.calendar.working_days
+        if region is None and days is None:
+            return [1.0] * self.grid.horizon
+        grid = self.grid
+        off = (
+            holiday_dates(region.country, region.subdiv, grid.start.year, grid.end_date.year)
+            if region is not None
+            else frozenset()
+        )
+        return list(working_share(grid, off, tuple(days or WEEKDAYS)))
+
+    def available_of(self, person: Person) -> list[float]:
+        """The person's working time per period: capacity x working share, 0 while away."""
+        shares = self.working_share(person)
+        return [c * s for c, s in zip(self.capacity_of(person), shares, strict=True)]
 
     def delay_cost(self, project: Project) -> float:
         """Money one period of delay costs: the project's value per period, or for a project

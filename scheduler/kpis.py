@@ -161,7 +161,7 @@ def person_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, floa
             busy[worker.id] = busy.get(worker.id, 0.0) + span * worker.share
     result = {}
     for person in scenario.staff:
-        available = sum(scenario.capacity_of(person))
+        available = sum(scenario.available_of(person))
         result[person.id] = round(busy.get(person.id, 0.0) / available, 3) if available else 0.0
     return result
 
