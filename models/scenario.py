@@ -346,13 +346,21 @@ class Project(Strict, PhaseGraph):
         return "medium" if effort >= MEDIUM_EFFORT else "small"
 
 
+# The largest budget: its cents still fit the solver's 64-bit integers with room to add.
+MAX_MONEY = 1e15
+
+
 class Budget(Strict):
     """Hard caps on money spent (people, GPUs, dataset acquisitions; the KPI cost model)."""
 
-    total: float | None = Field(None, gt=0, description="Cap on the cost over the horizon.")
-    per_period: float | None = Field(None, gt=0, description="Cap on the cost of any one period.")
+    total: float | None = Field(
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost over the horizon."
+    )
+    per_period: float | None = Field(
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost of any one period."
+    )
     per_quarter: float | None = Field(
-        None, gt=0, description="Cap on the cost of each calendar quarter (by period start)."
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost of each calendar quarter."
     )
 
     @model_validator(mode="after")

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from zenplan.models import Scenario, Schedule, parse_scenario
+from zenplan.models.scenario import MAX_MONEY
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler.assemble import assemble
 from zenplan.scheduler.check import check
@@ -80,8 +81,8 @@ def parse_amount(text: str, where: str = "--budgets") -> float:
     if match is None:
         raise ValueError(f"{where}: {text!r} is not an amount (e.g. 900000, 250k, 1.5M)")
     amount = float(match.group(1).replace("_", "")) * SUFFIXES[match.group(2).lower()]
-    if amount <= 0:
-        raise ValueError(f"{where}: {text!r} is not a positive amount")
+    if not 0 < amount <= MAX_MONEY:
+        raise ValueError(f"{where}: {text!r} is not a positive amount up to {MAX_MONEY:,.0f}")
     return amount
 
 
