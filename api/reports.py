@@ -44,6 +44,7 @@ class Assignment(BaseModel):
     start_date: date | None
     end_date: date | None
     gpus: str
+    share: float = 1.0  # of the person's time (part-time work, shared requirements)
 
 
 def assignments(
@@ -73,6 +74,7 @@ def assignments(
                         start_date=phase.start_date,
                         end_date=phase.end_date,
                         gpus=gpus,
+                        share=worker.share,
                     )
                 )
     for dataset in schedule.datasets:
@@ -92,6 +94,7 @@ def assignments(
                     start_date=dataset.start_date,
                     end_date=dataset.end_date,
                     gpus="",
+                    share=worker.share,
                 )
             )
     return [

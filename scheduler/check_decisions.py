@@ -91,14 +91,11 @@ def share_violations(scenario: Scenario, schedule: Schedule) -> list[Violation]:
 
 
 def _requires(scenario: Scenario, owner: str, item: str) -> list[Requirement]:
+    """The requirements of a piece of work of a schedule (none when the scenario lacks it)."""
     dataset = dataset_of(owner)
     if dataset is not None:
-        acquisition = scenario.dataset(dataset).acquisition if dataset in known(scenario) else None
-        return acquisition.requires if acquisition else []
+        found = next((d for d in scenario.datasets if d.id == dataset), None)
+        return found.acquisition.requires if found and found.acquisition else []
     project = next((p for p in scenario.projects if p.id == owner), None)
     phase = next((p for p in project.phases if p.id == item), None) if project else None
     return phase.requires if phase else []
-
-
-def known(scenario: Scenario) -> set[str]:
-    return {d.id for d in scenario.datasets}

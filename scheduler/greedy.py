@@ -195,7 +195,7 @@ class _Planner:
             self._commit(project, placed)
             return None
 
-    def _costs(self, bookings: list[Booking]) -> dict[int, float]:
+    def costs(self, bookings: list[Booking]) -> dict[int, float]:
         """Money the booked work costs per period."""
         extra: dict[int, float] = {}
         for owner, start, end, people, gpus, _shares in bookings:
@@ -208,7 +208,7 @@ class _Planner:
     def _over_budget(self, bookings: list[Booking]) -> BudgetWindow | None:
         if not self.windows:
             return None
-        return overspent(self.windows, self.spent, self._costs(bookings))
+        return overspent(self.windows, self.spent, self.costs(bookings))
 
     def _spend(self, bookings: list[Booking]) -> None:
         if not self.windows:
@@ -444,7 +444,7 @@ class _Planner:
 
 
 def over_words(planner: _Planner, window: BudgetWindow, bookings: list[Booking]) -> str:
-    needed = sum(a for t, a in planner._costs(bookings).items() if window.first <= t < window.end)
+    needed = sum(a for t, a in planner.costs(bookings).items() if window.first <= t < window.end)
     return spent_by(window, planner.spent_by, needed)
 
 
