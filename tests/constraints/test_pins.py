@@ -8,7 +8,7 @@ import pytest
 from builders import phase, project, scenario_of, solved
 
 from zenplan.models import InputError, parse_scenario
-from zenplan.scheduler import check, greedy
+from zenplan.scheduler import SolveOptions, check, greedy, solve
 
 # ana costs more than cara; both can do the work. h100 GPUs are cheaper than a100 ones.
 STAFF = [
@@ -120,3 +120,11 @@ def test_a_must_project_cannot_be_pinned_out() -> None:
     document["projects"][0].update(priority="must", pin="not_selected")
     with pytest.raises(InputError, match=r"projects\[0\]\.pin: a must project cannot"):
         parse_scenario(document)
+
+
+def test_pins_that_cannot_hold_are_named_in_the_explanation() -> None:
+    # model follows data (2 periods): pinned to start in period 1 with the project pinned in.
+    scenario = _scenario({"start": "2027-01-11"}, pin="selected")
+    schedule = solve(scenario, SolveOptions(time_limit=10, workers=2, seed=1))
+    assert schedule.status == "infeasible"
+    assert "the pins of churn" in (schedule.explanation or "")
