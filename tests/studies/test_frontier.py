@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from builders import phase, project, scenario_of
+from typer.testing import CliRunner
 
+from zenplan.api.cli import app
 from zenplan.charts.frontier import frontier_chart
 from zenplan.models import parse_scenario
 from zenplan.scheduler import SolveOptions, check, greedy
@@ -99,3 +103,18 @@ def test_bad_budgets_name_the_value(text: str, message: str) -> None:
         parse_budgets(text)
     with pytest.raises(ValueError, match="--points: 0 is not between 1 and 100"):
         even_budgets(1000, 0)
+
+
+def test_zenplan_frontier_writes_the_table_csv_and_chart(tmp_path: Path) -> None:
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(json.dumps(_document()))
+    args = ["frontier", str(scenario), "--local", "0", "--time-limit", "2", "--out", str(tmp_path)]
+    result = CliRunner().invoke(app, [*args, "--budgets", "3k,15k"])
+    assert result.exit_code == 0, result.output
+    assert "2 plans pass zenplan check" in result.output
+    rows = (tmp_path / "frontier.csv").read_text().splitlines()
+    assert rows[0].startswith("budget,status") and len(rows) == 3
+    assert "plotly" in (tmp_path / "frontier.html").read_text()
+    assert (tmp_path / "schedules" / "budget-15000.json").exists()
+    bad = CliRunner().invoke(app, [*args, "--budgets", "3k,lots"])
+    assert bad.exit_code == 2 and "'lots' is not an amount" in bad.output
