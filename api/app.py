@@ -26,6 +26,7 @@ from zenplan.api.jobs import RESTART_REASON, JobRunner
 from zenplan.api.routes import (
     compare,
     exports,
+    frontier,
     health,
     jobs,
     keys,
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         schedules.router,
         exports.router,
         compare.router,
+        frontier.router,
         keys.router,
         webhooks.router,
         pages.router,

@@ -188,6 +188,10 @@ def replan(
     incidents_path: Annotated[
         Path | None, typer.Option("--incidents", help="YAML/JSON list of drift incidents.")
     ] = None,
+    pins_path: Annotated[
+        Path | None,
+        typer.Option("--pins", help="YAML/JSON list of pins (project, phase, start, people...)."),
+    ] = None,
     time_limit: Annotated[float, typer.Option("--time-limit", help="Seconds.")] = 30.0,
     workers: Annotated[
         int | None, typer.Option(help="CP-SAT workers (default: all cores).")
@@ -203,6 +207,7 @@ def replan(
     from zenplan.charts import replan_gantt
     from zenplan.charts.report import write_plotly_beside
     from zenplan.models.loading import read_document
+    from zenplan.models.pins import parse_pins
     from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
     from zenplan.scheduler.options import default_workers
@@ -223,11 +228,12 @@ def replan(
             if not isinstance(raw, list):
                 raise ValueError(f"{incidents_path}: expected a list of incidents")
             incidents, _ = merge_incidents(scenario, raw, str(incidents_path))
+        pins = parse_pins(read_document(pins_path), str(pins_path)) if pins_path else []
         options = SolveOptions(
             time_limit=time_limit, workers=workers or default_workers(), seed=seed
         )
         with _progress_line(quiet) as on_progress:
-            result = run_replan(scenario, baseline, when, options, incidents, on_progress)
+            result = run_replan(scenario, baseline, when, options, incidents, on_progress, pins)
     schedule = result.schedule
     write_atomic(out / "schedule.json", schedule.model_dump_json(indent=2))
     write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))

@@ -1,5 +1,5 @@
-"""`zenplan batch`, `zenplan whatif` and `zenplan risk`: many solves at once, on Ray or a
-local process pool.
+"""`zenplan batch`, `zenplan whatif`, `zenplan risk` and `zenplan frontier`: many solves at
+once, on Ray or a local process pool.
 
 Exit codes as for the other commands: 2 for a mistake in the command or its files (no
 traceback), 1 when some scenario or variant of a batch has no plan (the others' results are
@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
     app.command()(batch)
     app.command()(whatif)
     app.command()(risk)
+    app.command()(frontier)
 
 
 # --------------------------------------------------------------------------- shared
@@ -377,3 +378,102 @@ def _with_refresh_work(scenario: Scenario) -> Scenario:
     from zenplan.scheduler.replan import with_incidents
 
     return with_incidents(scenario)
+
+
+# --------------------------------------------------------------------------- frontier
+
+
+def frontier(
+    scenario_path: Annotated[Path, typer.Argument(help="The scenario.")],
+    budgets: Annotated[
+        str | None,
+        typer.Option(help="Total budgets, comma-separated: 1M,1.5M,2M (k, M, G suffixes)."),
+    ] = None,
+    points: Annotated[
+        int | None,
+        typer.Option(help="Budgets evenly spaced up to the unconstrained plan's cost (10)."),
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Directory for the results.")] = Path("frontier"),
+    ray: RayOption = None,
+    local: LocalOption = None,
+    time_limit: TimeLimitOption = 30.0,
+    workers: WorkersOption = 1,
+    seed: SeedOption = 0,
+) -> None:
+    """The efficient frontier: the best checked schedule at each total budget, solved as a
+    batch; writes frontier.csv, frontier.json, frontier.html and each point's schedule."""
+    from zenplan.charts.frontier import frontier_chart
+    from zenplan.models.loading import read_document
+    from zenplan.studies.frontier import parse_budgets, run_frontier
+
+    if budgets is not None and points is not None:
+        fail("give either --budgets or --points, not both")
+    with user_errors():
+        document = read_document(scenario_path)
+        amounts = parse_budgets(budgets) if budgets is not None else None
+        parse_scenario(document, str(scenario_path))
+        options = SolveOptions(
+            time_limit=time_limit,
+            workers=workers,
+            seed=seed,
+            relative_gap=0.001,
+            deterministic=True,
+        )
+    started = perf_counter()
+    with _executor(ray, local, workers) as executor:
+        console.print(f"frontier of {scenario_path} on {executor.description}")
+        with user_errors():
+            result = run_frontier(
+                document,
+                options,
+                executor,
+                amounts,
+                points or 10,
+                _frontier_progress,
+                str(scenario_path),
+            )
+    seconds = perf_counter() - started
+    for point, schedule in zip(result.points, result.schedules, strict=True):
+        if schedule is not None:
+            name = f"budget-{point.budget:.0f}.json"
+            write_atomic(out / "schedules" / name, schedule.model_dump_json(indent=2))
+    rows = result.rows()
+    write_atomic(out / "frontier.csv", result.csv())
+    write_atomic(out / "frontier.json", json.dumps(rows, indent=2))
+    figure = frontier_chart(rows, f"Efficient frontier of {result.scenario}")
+    write_atomic(out / "frontier.html", figure.to_html(include_plotlyjs=True, full_html=True))
+    console.print(frontier_table(rows))
+    checked = sum(1 for p in result.points if p.objective is not None and p.violations == 0)
+    console.print(
+        f"{len(rows)} points in {seconds:.1f}s; {checked} plans pass zenplan check; wrote "
+        f"{out / 'frontier.csv'}, {out / 'frontier.json'}, {out / 'frontier.html'}"
+    )
+    if checked < len(rows):
+        raise typer.Exit(1)
+
+
+def _frontier_progress(result: BatchResult) -> None:
+    state = result.schedule.status if result.schedule is not None else "error"
+    console.print(Text(f"  {result.name}: {state} in {result.seconds:.1f}s"))
+
+
+def frontier_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = _table("Efficient frontier")
+    for column in ("budget", "value", "cost", "ROI", "obj.", "proj."):
+        table.add_column(column, justify="right")
+    table.add_column("enter / leave", overflow="fold")
+    for row in rows:
+        moves = [f"+{p}" for p in str(row["entering"]).split()]
+        moves += [f"-{p}" for p in str(row["leaving"]).split()]
+        if row.get("error") or row.get("objective") is None:
+            moves = [str(row.get("error") or row["status"])]
+        table.add_row(
+            _money(row["budget"]),
+            _money(row.get("value")),
+            _money(row.get("cost")),
+            _number(row.get("roi"), "{:.2f}"),
+            _money(row.get("objective")),
+            str(len(str(row["selected"]).split())),
+            " ".join(moves),
+        )
+    return table

@@ -36,6 +36,7 @@ from zenplan.api.tables import (
 )
 from zenplan.models import Scenario, Schedule
 from zenplan.models.diff import ScheduleDiff
+from zenplan.models.pins import Pin
 from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 
@@ -194,6 +195,7 @@ def create_replan_job(
     now: date,
     incidents: Sequence[Incident],
     origin: JobOrigin = JobOrigin(),
+    pins: Sequence[Pin] = (),
 ) -> Job:
     """A queued replan of ``baseline`` from ``now`` against one scenario version, with the
     refresh work of ``incidents`` (already checked against that version)."""
@@ -203,6 +205,10 @@ def create_replan_job(
     job.now = now
     job.incidents = json.dumps(
         [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in incidents],
+        separators=(",", ":"),
+    )
+    job.pins = json.dumps(
+        [p.model_dump(mode="json", by_alias=True, exclude_none=True) for p in pins],
         separators=(",", ":"),
     )
     return _queue(session, job, origin)

@@ -33,6 +33,7 @@ from zenplan.api import crud
 from zenplan.api.db import make_engine
 from zenplan.api.tables import Job, ScenarioVersion, ScheduleRecord
 from zenplan.models import Scenario, Schedule
+from zenplan.models.pins import Pin
 from zenplan.models.scenario import Incident
 
 log = logging.getLogger("zenplan.jobs")
@@ -313,8 +314,8 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
             schedule = solve(scenario, options, progress)
             _retrying(engine, lambda session: crud.finish_job(session, job_id, schedule))
         else:
-            baseline, now, incidents = replanning
-            result = replan(scenario, baseline, now, options, incidents, progress)
+            baseline, now, incidents, pins = replanning
+            result = replan(scenario, baseline, now, options, incidents, progress, pins)
             _retrying(
                 engine,
                 lambda session: crud.finish_job(
@@ -374,9 +375,11 @@ def _retrying(engine: Engine, write: Callable[[Session], object]) -> None:
 
 def _replan_inputs(
     session: Session, job: Job, scenario: Scenario
-) -> tuple[Schedule, date, list[Incident]]:
-    """A replan job's baseline schedule, date and incidents (checked when it was queued)."""
+) -> tuple[Schedule, date, list[Incident], list[Pin]]:
+    """A replan job's baseline schedule, date, incidents and pins (checked when it was
+    queued)."""
     from zenplan.api.convert import replan_scenario, schedule_of
+    from zenplan.models.pins import parse_pins
 
     record = session.get(ScheduleRecord, job.baseline_schedule_id)
     if record is None:
@@ -384,7 +387,8 @@ def _replan_inputs(
     assert job.now is not None
     raw = json.loads(job.incidents or "[]")
     incidents, _ = replan_scenario(scenario, raw, f"job {job.id}: incidents")
-    return schedule_of(record.document), job.now, incidents
+    pins = parse_pins(json.loads(job.pins or "[]"), f"job {job.id}: pins")
+    return schedule_of(record.document), job.now, incidents, pins
 
 
 def main(arguments: list[str]) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import DateTime, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from zenplan.models.diff import ScheduleDiff
+from zenplan.models.pins import Pin
 from zenplan.models.scenario import Incident
 
 JobKind = Literal["solve", "replan"]
@@ -131,6 +132,12 @@ class ReplanRequest(SolveRequest):
         description="Drift incidents, in the scenario's incident format, whose refresh work "
         "enters the plan (the scenario's own incidents always do).",
     )
+    pins: list[Pin] = PublicField(
+        default_factory=list,
+        max_length=1000,
+        description="Pins: a project selected or not, or a phase's start, start window, "
+        "people or GPU pool; a pinned part never moves.",
+    )
 
 
 class Job(SQLModel, table=True):
@@ -163,6 +170,7 @@ class Job(SQLModel, table=True):
     baseline_schedule_id: int | None = None
     now: date | None = None
     incidents: str | None = Field(default=None, sa_type=Text)
+    pins: str | None = Field(default=None, sa_type=Text)  # replans: the pins sent (JSON list)
     # The schedule the job wrote; no foreign key, the schedule points back at the job.
     schedule_id: int | None = None
     pid: int | None = None

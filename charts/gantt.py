@@ -151,7 +151,12 @@ class _Bars:
 def _staff_text(staff: Sequence[StaffAssignment]) -> str:
     if not staff:
         return "people: none"
-    return "people: " + ", ".join(f"{esc(s.id)} ({esc(s.skill)})" for s in staff)
+    return "people: " + ", ".join(f"{esc(s.id)} ({esc(s.skill)}{_share(s.share)})" for s in staff)
+
+
+def _share(share: float) -> str:
+    """A part-time allocation as text (nothing for all of a person's time)."""
+    return f", {share:.0%}" if share < 1 else ""
 
 
 def _sponsor_text(scenario: Scenario, sponsor_id: str | None) -> str:
@@ -597,6 +602,7 @@ class _Work:
     project_id: str
     phase_id: str
     skills: list[str]
+    share: float = 1.0
 
 
 def _person_work(schedule: Schedule, grid: TimeGrid) -> tuple[list[_Work], list[_Work]]:
@@ -609,7 +615,7 @@ def _person_work(schedule: Schedule, grid: TimeGrid) -> tuple[list[_Work], list[
             span = _span(grid, phase.start, phase.end, phase.start_date, phase.end_date)
             for s in phase.staff:
                 work = phases.setdefault(
-                    (s.id, plan.id, phase.id), _Work(s.id, span, plan.id, phase.id, [])
+                    (s.id, plan.id, phase.id), _Work(s.id, span, plan.id, phase.id, [], s.share)
                 )
                 if s.skill not in work.skills:
                     work.skills.append(s.skill)
@@ -677,11 +683,14 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
                 f"project: {esc(label)} [{esc(work.project_id)}]",
                 f"phase: {esc(work.phase_id)}",
                 f"skill used: {esc(', '.join(work.skills))}",
+                f"allocation: {work.share:.0%} of their time",
                 f"dates: {work.span.dates_text()}",
                 work.span.periods_text(),
             ]
         )
-        text = f"{work.project_id}/{work.phase_id}"
+        text = f"{work.project_id}/{work.phase_id}" + (
+            f" ({work.share:.0%})" if work.share < 1 else ""
+        )
         bars.add(work.row, work.span, text, hover, ["phase", work.project_id, work.phase_id])
         spans.append(work.span)
 

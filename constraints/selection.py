@@ -14,7 +14,7 @@ def post(ctx: Context) -> None:
     for project_var in variables.projects.values():
         project, selected, go_live = project_var.project, project_var.selected, project_var.go_live
         if project.mandatory:
-            why = "must" if project.priority == "must" else project.status
+            why = project.why_mandatory
             rule = variables.rule(f"mandatory:{project.id}", f"{project.id} is {why} and must run")
             model.add(selected == 1).only_enforce_if(rule)
         # Exact, not just bounds: any plan the solver reports is valued as the checker values it.

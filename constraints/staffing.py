@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ortools.sat.python import cp_model
+
 from zenplan.constraints.context import Context, money
 from zenplan.constraints.variables import PhaseVar
 from zenplan.models import Person
+from zenplan.models.scenario import SHARE_SCALE
 
 Need = tuple[str, int]  # (skill, level) a requirement asks for
 # At most this many groups of needs get a supply rule (the smallest groups first).
@@ -40,7 +43,13 @@ def _coverage(ctx: Context) -> None:
 
 
 def _one_phase_at_a_time(ctx: Context) -> None:
-    """No overlap in a person's agenda, in which unavailable periods are blocked."""
+    """No overlap in a person's agenda, in which unavailable periods are blocked; with
+    part-time people or shared requirements, the shares a person works at once fit their
+    capacity."""
+    if ctx.scenario.fractional():
+        for person in ctx.scenario.staff:
+            _shares(ctx, person)
+        return
     model, variables, scenario = ctx.model, ctx.variables, ctx.scenario
     for person in scenario.staff:
         intervals = [work.interval for work in variables.person_phases[person.id]]
@@ -70,6 +79,34 @@ def _one_phase_at_a_time(ctx: Context) -> None:
             model.add_no_overlap(intervals)
 
 
+def _shares(ctx: Context, person: Person) -> None:
+    """A cumulative over the person's work (demand: the share of each) within their capacity
+    per period; periods away and work decided outside the model take their part."""
+    model, variables = ctx.model, ctx.variables
+    works = variables.person_phases[person.id]
+    if not works:
+        return
+    intervals = [work.interval for work in works]
+    demands: list[cp_model.LinearExprT] = [work.demand for work in works]
+    full = round(person.capacity * SHARE_SCALE)
+    rule = variables.rule(
+        f"unavailable:{person.id}", f"{person.id} is unavailable on the dates given"
+    )
+    taken = dict(variables.background.load.get(person.id, {}))
+    for t, capacity in enumerate(ctx.scenario.capacity_of(person)):
+        free = round(capacity * SHARE_SCALE)
+        if free < full and not rule:
+            taken[t] = taken.get(t, 0) + full - free
+        elif free < full:
+            name = f"{person.id}_away_{t}"
+            intervals.append(model.new_optional_fixed_size_interval_var(t, 1, rule[0], name))
+            demands.append(full - free)
+    for t, amount in sorted(taken.items()):
+        intervals.append(model.new_fixed_size_interval_var(t, 1, f"{person.id}_taken_{t}"))
+        demands.append(min(amount, full))
+    model.add_cumulative(intervals, demands, full)
+
+
 def _skill_supply(ctx: Context) -> None:
     """Redundant: at any time, the requirements only a group of people can cover ask for no
     more people than the group holds (Hall's condition over skills and levels). The agendas
@@ -79,6 +116,9 @@ def _skill_supply(ctx: Context) -> None:
         for requirement in item.requires:
             demand[(requirement.skill, requirement.level)].append((item, requirement.count))
     staff = ctx.scenario.staff
+    if ctx.scenario.fractional():
+        _share_supply(ctx, demand)
+        return
     if ctx.variables.background.decisions:
         # A neighbourhood model (projects decided outside it) counts the people those projects
         # keep busy as holders, so groups bound little there and slow each step: one rule per
@@ -98,6 +138,28 @@ def _skill_supply(ctx: Context) -> None:
                 [phase_var.interval for phase_var, _ in users.values()],
                 [count for _, count in users.values()],
                 holders,
+            )
+
+
+def _share_supply(ctx: Context, demand: dict[Need, list[tuple[PhaseVar, int]]]) -> None:
+    """Redundant, with shares: per skill and level, the shares asked at once fit the summed
+    capacity of the people who may cover them."""
+    shares: dict[tuple[str, str, Need], int] = defaultdict(int)
+    for item in ctx.variables.work_items():
+        for requirement in item.requires:
+            need = (requirement.skill, requirement.level)
+            shares[(item.project, item.phase, need)] += requirement.count * round(
+                requirement.share * SHARE_SCALE
+            )
+    items = {(item.project, item.phase): item for item in ctx.variables.work_items()}
+    for need in sorted(demand):
+        capacity = sum(
+            round(p.capacity * SHARE_SCALE) for p in ctx.scenario.staff if p.holds(*need)
+        )
+        users = [(items[(p, f)], amount) for (p, f, n), amount in shares.items() if n == need]
+        if sum(amount for _, amount in users) > capacity:
+            ctx.model.add_cumulative(
+                [item.interval for item, _ in users], [amount for _, amount in users], capacity
             )
 
 

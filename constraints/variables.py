@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from zenplan.models import Project, Requirement, Scenario
+from zenplan.models.costs import cents, rate
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -20,6 +21,7 @@ from zenplan.models.decisions import (
     acquisition_key,
     dataset_of,
 )
+from zenplan.models.scenario import SHARE_SCALE
 
 Literal = cp_model.IntVar  # a Boolean variable (or its negation) in CP-SAT terms
 
@@ -73,6 +75,8 @@ class PersonOnPhase:
     phase: PhaseVar
     works: Literal
     interval: cp_model.IntervalVar
+    # hundredths of the person's time it takes (SHARE_SCALE: all of it) when they work on it
+    demand: int | cp_model.IntVar = SHARE_SCALE
 
 
 @dataclass
@@ -109,6 +113,9 @@ class Background:
     approvals: dict[str, tuple[int, int]] = field(default_factory=dict)  # project -> (start, end)
     acquisitions: dict[str, tuple[int, int]] = field(default_factory=dict)  # dataset -> span
     people: dict[int, int] = field(default_factory=dict)  # period -> people at work
+    spend: dict[int, int] = field(default_factory=dict)  # period -> cost in cents (budget)
+    # person -> period -> hundredths of their time taken (part-time work and shares)
+    load: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -130,10 +137,22 @@ class Background:
                     continue
                 end = decision.start + durations[phase_id]
                 spans.append((decision.start, end))
+                people = [person for person, _skill, _unit in decision.staff]
+                amount = cents(rate(scenario, people, decision.gpus))
                 for t in range(decision.start, end):
                     background.people[t] = background.people.get(t, 0) + len(decision.staff)
-                for person, _skill, _unit in decision.staff:
+                    background.spend[t] = background.spend.get(t, 0) + amount
+                requires = _requires(scenario, key, phase_id)
+                for person, _skill, unit in decision.staff:
                     background.busy.setdefault(person, set()).update(range(decision.start, end))
+                    share = (
+                        round(requires[unit].share * SHARE_SCALE)
+                        if unit < len(requires)
+                        else SHARE_SCALE
+                    )
+                    agenda = background.load.setdefault(person, {})
+                    for t in range(decision.start, end):
+                        agenda[t] = agenda.get(t, 0) + share
                 for pool, count in decision.gpus:
                     usage = background.gpus.setdefault(pool, {})
                     for t in range(decision.start, end):
@@ -144,6 +163,15 @@ class Background:
                 background.begins[key] = min(s for s, _ in spans)
                 background.go_lives[key] = max(e for _, e in spans)
         return background
+
+
+def _requires(scenario: Scenario, key: str, phase_id: str) -> list[Requirement]:
+    """The requirements of a project's phase or of a dataset's acquisition."""
+    dataset = dataset_of(key)
+    if dataset is not None:
+        acquisition = scenario.dataset(dataset).acquisition
+        return acquisition.requires if acquisition else []
+    return scenario.project(key).phase(phase_id).requires
 
 
 def _acquisition_duration(scenario: Scenario, dataset_id: str) -> int:
@@ -201,6 +229,9 @@ class Variables:
     makespan_var: cp_model.IntVar | None = None
     spans: dict[str, cp_model.IntervalVar] = field(default_factory=dict)
     _live_at: dict[tuple[str, int], Literal] = field(default_factory=dict)
+    _cost_rate: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    _cost_in: dict[tuple[str, str, int, int], cp_model.IntVar] = field(default_factory=dict)
+    _workers: dict[tuple[str, str], list[PersonOnPhase]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.horizon = self.scenario.grid.horizon
@@ -273,6 +304,12 @@ class Variables:
         for i in reversed(order):
             for pred in project.predecessors(i):
                 latest[pred] = min(latest[pred], latest[i] - project.phases[pred].duration)
+        for i, phase in enumerate(project.phases):
+            window = self.scenario.pin_window(phase)
+            if window is not None and (project.id, phase.id) not in self.frozen:
+                # A pinned start narrows the domain; constraints/pins.py states the rule.
+                earliest[i] = max(earliest[i], window[0])
+                latest[i] = min(latest[i], window[1])
         return earliest, latest
 
     def _acquisitions(self) -> None:
@@ -368,9 +405,27 @@ class Variables:
                 interval = model.new_optional_interval_var(
                     item.start, item.duration, item.end, works, f"{name}/{person_id}_interval"
                 )
+                demand = self._demand(item, person_id, name)
                 self.person_phases[person_id].append(
-                    PersonOnPhase(person_id, item, works, interval)
+                    PersonOnPhase(person_id, item, works, interval, demand)
                 )
+
+    def _demand(self, item: PhaseVar, person_id: str, name: str) -> int | cp_model.IntVar:
+        """Hundredths of the person's time the work item takes: the share of the unit they
+        cover (a variable only when the units they may cover ask for different shares)."""
+        shares = {
+            r: round(req.share * SHARE_SCALE)
+            for r, req in enumerate(item.requires)
+            if (item.project, item.phase, r, person_id) in self.assignment
+        }
+        if len(set(shares.values())) <= 1:
+            return next(iter(shares.values()), SHARE_SCALE)
+        demand = self.model.new_int_var(0, SHARE_SCALE, f"{name}/{person_id}_share")
+        literals = [self.assignment[(item.project, item.phase, r, person_id)] for r in shares]
+        self.model.add(
+            demand == sum(shares[r] * lit for r, lit in zip(shares, literals, strict=True))
+        )
+        return demand
 
     def _gpus(self) -> None:
         """For each GPU demand, one choice per pool it may draw from."""
@@ -418,6 +473,61 @@ class Variables:
         if self.makespan_var is None:
             self.makespan_var = self.model.new_int_var(0, self.horizon, "makespan")
         return self.makespan_var
+
+    def cost_rate(self, item: PhaseVar) -> cp_model.IntVar:
+        """Cents per period the work item costs (0 when it does not run): its people and
+        GPUs; without people, the cheapest qualified people (a lower bound, so the relaxation
+        stays a relaxation)."""
+        key = (item.project, item.phase)
+        if key not in self._cost_rate:
+            expression, high = self.cost_terms(item)
+            variable = self.model.new_int_var(0, high, f"{item.project}/{item.phase}_cost_rate")
+            self.model.add(variable == expression)
+            self._cost_rate[key] = variable
+        return self._cost_rate[key]
+
+    def cost_terms(self, item: PhaseVar) -> tuple[cp_model.LinearExprT, int]:
+        """The cost per period of a work item as a linear expression, and its largest value."""
+        person_rates = {p.id: cents(p.cost_per_period) for p in self.scenario.staff}
+        pool_rates = {p.id: cents(p.cost_per_gpu_period) for p in self.scenario.gpu_pools}
+        terms: list[tuple[int, Literal]] = []
+        if self.people:
+            if not self._workers:
+                for worker in self.person_phases.values():
+                    for w in worker:
+                        self._workers.setdefault((w.phase.project, w.phase.phase), []).append(w)
+            workers = self._workers.get((item.project, item.phase), [])
+            terms += [(person_rates[w.person], w.works) for w in workers]
+        else:
+            for requirement in item.requires:
+                cheapest = min(
+                    (person_rates[p.id] for p in self.scenario.qualified(requirement)), default=0
+                )
+                terms.append((cheapest * requirement.count, item.present))
+        for choice in self.gpu_choices.get((item.project, item.phase), []):
+            terms.append((pool_rates[choice.pool] * choice.count, choice.uses))
+        terms = [(c, literal) for c, literal in terms if c]
+        expression = sum((c * literal for c, literal in terms), start=0)
+        return expression, sum(c for c, _ in terms)
+
+    def cost_in(self, item: PhaseVar, first: int, end: int) -> cp_model.IntVar:
+        """Cents the work item costs in periods ``first .. end-1``: its cost rate times the
+        periods it runs inside the window."""
+        key = (item.project, item.phase, first, end)
+        if key not in self._cost_in:
+            model, name = self.model, f"{item.project}/{item.phase}_{first}_{end}"
+            low = model.new_int_var(0, self.horizon, f"{name}_from")
+            model.add_max_equality(low, [item.start, first])
+            high = model.new_int_var(0, self.horizon, f"{name}_to")
+            model.add_min_equality(high, [item.end, end])
+            inside = model.new_int_var(0, end - first, f"{name}_inside")
+            model.add_max_equality(inside, [0, high - low])
+            cost_rate = self.cost_rate(item)
+            _, top = cost_rate.proto.domain
+            cost = model.new_int_var(0, top * (end - first), f"{name}_cost")
+            model.add_multiplication_equality(cost, [inside, cost_rate])
+            self._cost_in[key] = cost
+        return self._cost_in[key]
 
     def rule(self, key: str, description: str) -> list[Literal]:
         """Enforcement literals for a rule group: ``[]`` in a normal solve (the rule always holds),

@@ -36,6 +36,7 @@ class Assignment(BaseModel):
     start_date: date | None
     end_date: date | None
     gpus: str
+    share: float = 1.0  # of the person's time (part-time work, shared requirements)
 
 
 def _gpu_text(phase_gpus: list[Any]) -> str:
@@ -62,6 +63,7 @@ def assignments(
                     phase=phase.id,
                     person=worker.id,
                     skill=worker.skill,
+                    share=worker.share,
                     start=phase.start,
                     end=phase.end,
                     start_date=phase.start_date,
@@ -81,6 +83,7 @@ def assignments(
                 phase=dataset.id,
                 person=worker.id,
                 skill=worker.skill,
+                share=worker.share,
                 start=dataset.start,
                 end=dataset.end,
                 start_date=dataset.start_date,

@@ -66,6 +66,77 @@ def find_problems(scenario: Scenario) -> list[Problem]:
     problems += _dates(scenario)
     problems += _references(scenario)
     problems += _demands(scenario)
+    problems += _pins(scenario)
+    return problems
+
+
+def _pins(scenario: Scenario) -> list[Problem]:
+    """Pins name people and pools the phase can use, periods inside the horizon, and never
+    leave out a project that must run."""
+    problems: list[Problem] = []
+    grid = scenario.grid
+    people = {p.id: p for p in scenario.staff}
+    for i, project in enumerate(scenario.projects):
+        if project.pin == "not_selected" and (
+            project.priority == "must" or project.status in ("committed", "in_progress")
+        ):
+            why = "must" if project.priority == "must" else project.status
+            problems.append(
+                Problem(
+                    ("projects", i, "pin"),
+                    f"a {why} project cannot be not_selected",
+                    "not_selected",
+                )
+            )
+        for j, phase in enumerate(project.phases):
+            if phase.pin is None:
+                continue
+            loc: Loc = ("projects", i, "phases", j, "pin")
+            window = scenario.pin_window(phase)
+            if window is not None and window[0] > window[1]:
+                field = "start" if phase.pin.start is not None else "start_window"
+                value = phase.pin.start or phase.pin.start_window
+                problems.append(
+                    Problem(
+                        (*loc, field),
+                        f"phase {project.id}/{phase.id} ({phase.duration} periods) cannot start "
+                        f"there and end within the horizon of {grid.horizon} periods",
+                        str(value),
+                    )
+                )
+            for k, person_id in enumerate(phase.pin.people):
+                person = people.get(person_id)
+                if person is None:
+                    problems.append(
+                        Problem((*loc, "people", k), f"unknown person {person_id!r}", person_id)
+                    )
+                elif not any(person.holds(r.skill, r.level) for r in phase.requires):
+                    problems.append(
+                        Problem(
+                            (*loc, "people", k),
+                            f"{person_id!r} meets none of the requirements of phase "
+                            f"{project.id}/{phase.id}",
+                            person_id,
+                        )
+                    )
+            if len(phase.pin.people) > sum(r.count for r in phase.requires):
+                problems.append(
+                    Problem(
+                        (*loc, "people"),
+                        f"{len(phase.pin.people)} people pinned to a phase that needs "
+                        f"{sum(r.count for r in phase.requires)}",
+                        phase.pin.people,
+                    )
+                )
+            pool = phase.pin.gpu_pool
+            if pool is not None and not any(pool in d.pools for d in phase.gpus):
+                problems.append(
+                    Problem(
+                        (*loc, "gpu_pool"),
+                        f"phase {project.id}/{phase.id} draws no GPUs from pool {pool!r}",
+                        pool,
+                    )
+                )
     return problems
 
 
@@ -339,7 +410,8 @@ def _staffing_problems(
     """Unknown skills, too few qualified people, or too few distinct people overall."""
     problems: list[Problem] = []
     for k, req in enumerate(requires):
-        qualified = [p for p in staff if p.holds(req.skill, req.level)]
+        qualified = [p for p in staff if _covers(p, req)]
+        part_time = any(p.holds(req.skill, req.level) and not _covers(p, req) for p in staff)
         if req.skill not in skills_known:
             problems.append(
                 Problem(
@@ -354,15 +426,21 @@ def _staffing_problems(
             problems.append(
                 Problem(
                     (*loc, "requires", k),
-                    f"{label} needs {req.count} {people} with {req.skill} >= {req.level}; "
-                    f"only {len(qualified)} {exist}",
+                    f"{label} needs {req.count} {people} with {req.skill} >= {req.level}"
+                    + (f" and capacity >= {req.share}" if part_time else "")
+                    + f"; only {len(qualified)} {exist}",
                     req.model_dump(),
                 )
             )
     if not problems and requires:
         needed = sum(r.count for r in requires)
         needs = [(r.skill, r.level, r.count) for r in requires]
-        matched = max_staffing(needs, [p.skills for p in staff])
+        matched = max_staffing(
+            needs,
+            [p.skills for p in staff],
+            [r.share for r in requires],
+            [p.capacity for p in staff],
+        )
         if matched < needed:
             problems.append(
                 Problem(
@@ -375,17 +453,29 @@ def _staffing_problems(
     return problems
 
 
-def max_staffing(needs: Sequence[tuple[str, int, int]], skills: Sequence[Mapping[str, int]]) -> int:
+def max_staffing(
+    needs: Sequence[tuple[str, int, int]],
+    skills: Sequence[Mapping[str, int]],
+    shares: Sequence[float] | None = None,
+    capacities: Sequence[float] | None = None,
+) -> int:
     """How many of the slots ``needs`` asks for (skill, level, count) distinct people can fill,
     each person given by their skill levels: the largest matching of slots to people (a
-    person fills a slot with the skill at the level or above, as ``Person.holds`` says)."""
-    slots = [(skill, level) for skill, level, count in needs for _ in range(count)]
+    person fills a slot with the skill at the level or above, as ``Person.holds`` says, and
+    with a capacity of at least the need's share of a person, when given)."""
+    share_of = list(shares) if shares is not None else [0.0] * len(needs)
+    capacity = list(capacities) if capacities is not None else [1.0] * len(skills)
+    slots = [
+        (skill, level, share)
+        for (skill, level, count), share in zip(needs, share_of, strict=True)
+        for _ in range(count)
+    ]
     owner: dict[int, int] = {}  # person index -> slot index
 
     def augment(slot: int, seen: set[int]) -> bool:
-        skill, level = slots[slot]
+        skill, level, share = slots[slot]
         for index, held in enumerate(skills):
-            if held.get(skill, 0) < level or index in seen:
+            if held.get(skill, 0) < level or capacity[index] < share or index in seen:
                 continue
             seen.add(index)
             if index not in owner or augment(owner[index], seen):
@@ -394,3 +484,10 @@ def max_staffing(needs: Sequence[tuple[str, int, int]], skills: Sequence[Mapping
         return False
 
     return sum(augment(slot, set()) for slot in range(len(slots)))
+
+
+def _covers(person: Person, requirement: Requirement) -> bool:
+    """Whether the person may cover a unit of the requirement: skill, level and capacity."""
+    return person.holds(requirement.skill, requirement.level) and (
+        person.capacity >= requirement.share
+    )

@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from zenplan.models.calendar import PeriodKind, TimeGrid
+from zenplan.models.holidays import Weekday
 
 Id = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
 Level = Annotated[int, Field(ge=1, le=5)]
@@ -20,6 +29,19 @@ Ethics = Literal["none", "required", "approved"]
 # cover works on a phase only beside someone at SENIOR_FROM or above in that skill.
 JUNIOR_BELOW = 3
 SENIOR_FROM = 4
+
+# Shares of a person (part-time capacity, shared requirements) are hundredths: the solver
+# counts them as integers out of SHARE_SCALE.
+SHARE_SCALE = 100
+
+
+def _hundredths(value: float) -> float:
+    if abs(value * SHARE_SCALE - round(value * SHARE_SCALE)) > 1e-9:
+        raise ValueError(f"{value} is not a whole number of hundredths (0.01 steps)")
+    return value
+
+
+Share = Annotated[float, Field(gt=0, le=1), AfterValidator(_hundredths)]
 
 # Effort (person-weeks) at which a project counts as medium / large when `size` is absent.
 MEDIUM_EFFORT = 12
@@ -52,10 +74,43 @@ Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
 Periods = Annotated[int, Field(gt=0, le=MAX_HORIZON)]
 
 
+class HolidayCalendar(Strict):
+    """Public holidays of a country (and subdivision), from the `holidays` package."""
+
+    country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. DE.")
+    subdiv: str | None = Field(None, description="Subdivision code, e.g. BY for Bavaria.")
+
+    @model_validator(mode="after")
+    def _known(self) -> HolidayCalendar:
+        from zenplan.models.holidays import check_region
+
+        problem = check_region(self.country, self.subdiv)
+        if problem:
+            raise ValueError(problem)
+        return self
+
+
+def _weekdays(days: list[Weekday] | None) -> list[Weekday] | None:
+    if days is not None and (not days or len(set(days)) < len(days)):
+        raise ValueError(f"working days {days} must name each day once, at least one day")
+    return days
+
+
+WorkingDays = Annotated[list[Weekday] | None, AfterValidator(_weekdays)]
+
+
 class Calendar(Strict):
     start: date
     period: PeriodKind = "week"
     horizon: int = Field(52, ge=1, le=MAX_HORIZON, description="Number of periods planned.")
+    holidays: HolidayCalendar | None = Field(
+        None, description="Public holidays everyone has off (a person may have their own)."
+    )
+    working_days: WorkingDays = Field(
+        None,
+        description="Days of the week people work, e.g. [mon, tue, wed, thu, fri]; "
+        "default: every day.",
+    )
 
 
 class DateRange(Strict):
@@ -75,6 +130,13 @@ class Person(Strict):
     skills: dict[Id, Level] = Field(default_factory=dict, description="Skill -> level 1..5.")
     unavailable: list[DateRange] = Field(default_factory=list, max_length=MAX_LIST)
     cost_per_period: Money = 0.0
+    holidays: HolidayCalendar | None = Field(
+        None, description="The person's own public holidays, instead of the calendar's."
+    )
+    working_days: WorkingDays = Field(
+        None, description="The person's own working days, instead of the calendar's."
+    )
+    capacity: Share = Field(1.0, description="Share of full time the person works (0.5: half).")
 
     def holds(self, skill: str, level: int) -> bool:
         """Whether the person has ``skill`` at ``level`` or above (the one rule of who
@@ -99,6 +161,9 @@ class Requirement(Strict):
     skill: Id
     level: Level = 1
     count: int = Field(1, gt=0, le=MAX_CAPACITY)
+    share: Share = Field(
+        1.0, description="Share of each person's time the phase takes (0.5: half time)."
+    )
 
 
 class Acquisition(Strict):
@@ -150,6 +215,25 @@ class GpuDemand(Strict):
         return pool
 
 
+class PhasePin(Strict):
+    """Parts of a phase fixed by the planner; the rest stays free."""
+
+    start: date | None = Field(None, description="The phase starts in the period of this date.")
+    start_window: DateRange | None = Field(
+        None, description="The phase starts in a period touched by this range."
+    )
+    people: list[Id] = Field(default_factory=list, description="People who work on the phase.")
+    gpu_pool: Id | None = Field(None, description="Its GPU demands draw from this pool.")
+
+    @model_validator(mode="after")
+    def _one_start(self) -> PhasePin:
+        if self.start is not None and self.start_window is not None:
+            raise ValueError(f"pin either 'start' ({self.start}) or 'start_window', not both")
+        if len(set(self.people)) < len(self.people):
+            raise ValueError(f"people {self.people} names someone twice")
+        return self
+
+
 class Phase(Strict):
     id: Id
     name: Name | None = None
@@ -163,6 +247,7 @@ class Phase(Strict):
         None, description="Phases of the same project this one follows; default: the previous."
     )
     gated_by_approval: bool | None = None
+    pin: PhasePin | None = None
 
     @model_validator(mode="after")
     def _range_holds_duration(self) -> Phase:
@@ -224,11 +309,29 @@ class Project(Strict, PhaseGraph):
     datasets: list[Id] = Field(default_factory=list, max_length=MAX_LIST)
     ethics: Ethics = "none"
     phases: list[Phase] = Field(min_length=1, max_length=MAX_PHASES)
+    pin: Literal["selected", "not_selected"] | None = Field(
+        None, description="Fix whether the project runs: selected or not_selected."
+    )
 
     @property
     def mandatory(self) -> bool:
-        """Always selected: `must` priority, or already committed or running."""
-        return self.priority == "must" or self.status in ("committed", "in_progress")
+        """Always selected: `must` priority, already committed or running, or pinned."""
+        return (
+            self.priority == "must"
+            or self.status in ("committed", "in_progress")
+            or self.pin == "selected"
+        )
+
+    @property
+    def why_mandatory(self) -> str:
+        """Why a mandatory project must run, in words."""
+        if self.priority == "must":
+            return "must"
+        return (
+            "pinned selected"
+            if self.pin == "selected" and self.status == "proposed"
+            else self.status
+        )
 
     @property
     def scheduled(self) -> bool:
@@ -261,7 +364,34 @@ class Project(Strict, PhaseGraph):
         return "medium" if effort >= MEDIUM_EFFORT else "small"
 
 
+# The largest budget: its cents still fit the solver's 64-bit integers with room to add.
+MAX_MONEY = 1e15
+
+
+class Budget(Strict):
+    """Hard caps on money spent (people, GPUs, dataset acquisitions; the KPI cost model)."""
+
+    total: float | None = Field(
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost over the horizon."
+    )
+    per_period: float | None = Field(
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost of any one period."
+    )
+    per_quarter: float | None = Field(
+        None, gt=0, le=MAX_MONEY, description="Cap on the cost of each calendar quarter."
+    )
+
+    @model_validator(mode="after")
+    def _some_cap(self) -> Budget:
+        if self.total is None and self.per_period is None and self.per_quarter is None:
+            raise ValueError(
+                "a budget needs at least one of total, per_period, per_quarter; got {}"
+            )
+        return self
+
+
 class Policies(Strict):
+    budget: Budget | None = None
     max_concurrent_large: int | None = Field(None, ge=0, le=MAX_ITEMS)
     max_delivery_gap: int | None = Field(None, gt=0, le=MAX_HORIZON)
     first_delivery_by: date | None = None
@@ -362,12 +492,52 @@ class Scenario(Strict):
                 capacity[period] = change.capacity
         return capacity
 
+    def pin_window(self, phase: Phase) -> tuple[int, int] | None:
+        """The periods (first, last) in which a pinned phase may start (first > last when no
+        start fits the horizon); None when its start is free."""
+        pin = phase.pin
+        if pin is None:
+            return None
+        if pin.start is not None:
+            first = last = self.grid.period_of(pin.start)
+        elif pin.start_window is not None:
+            first = self.grid.period_of(pin.start_window.from_)
+            last = self.grid.period_of(pin.start_window.to)
+        else:
+            return None
+        # Clipped to the starts that end within the horizon (empty when none does).
+        return max(0, first), min(last, self.grid.horizon - phase.duration)
+
     def unavailable_periods(self, person: Person) -> set[int]:
-        """Periods in which the person cannot work (touched by an `unavailable` range)."""
+        """Periods in which the person cannot work: touched by an `unavailable` range, or
+        without a working day of theirs (holidays, working pattern)."""
         periods: set[int] = set()
         for absence in person.unavailable:
             periods.update(self.grid.periods_between(absence.from_, absence.to))
+        periods.update(t for t, share in enumerate(self.working_share(person)) if share == 0)
         return periods
+
+    def working_share(self, person: Person) -> list[float]:
+        """Per period, the share of the person's working days not off for a holiday (all 1
+        without calendars)."""
+        from zenplan.models.holidays import WEEKDAYS, holiday_dates, working_share
+
+        region = person.holidays or self.calendar.holidays
+        days = person.working_days or self.calendar.working_days
+        if region is None and days is None:
+            return [1.0] * self.grid.horizon
+        grid = self.grid
+        off = (
+            holiday_dates(region.country, region.subdiv, grid.start.year, grid.end_date.year)
+            if region is not None
+            else frozenset()
+        )
+        return list(working_share(grid, off, tuple(days or WEEKDAYS)))
+
+    def available_of(self, person: Person) -> list[float]:
+        """The person's working time per period: capacity x working share, 0 while away."""
+        shares = self.working_share(person)
+        return [c * s for c, s in zip(self.capacity_of(person), shares, strict=True)]
 
     def delay_cost(self, project: Project) -> float:
         """Money one period of delay costs: the project's value per period, or for a project
@@ -391,8 +561,30 @@ class Scenario(Strict):
         return sum(self.delay_cost(p) for p in scheduled) / max(1, len(scheduled))
 
     def qualified(self, requirement: Requirement) -> list[Person]:
-        """People whose level in the required skill is at least the required level."""
-        return [p for p in self.staff if p.holds(requirement.skill, requirement.level)]
+        """People whose level in the required skill is at least the required level and whose
+        capacity holds the requirement's share."""
+        return [
+            p
+            for p in self.staff
+            if p.holds(requirement.skill, requirement.level) and p.capacity >= requirement.share
+        ]
+
+    def capacity_of(self, person: Person) -> list[float]:
+        """The share of full time the person can work in each period (0 while away)."""
+        capacity = [person.capacity] * self.grid.horizon
+        for t in self.unavailable_periods(person):
+            capacity[t] = 0.0
+        return capacity
+
+    def fractional(self) -> bool:
+        """Whether anyone works part time or any requirement asks for a share of a person
+        (otherwise a person's agenda is one piece of work at a time)."""
+        if any(p.capacity < 1 for p in self.staff):
+            return True
+        works: list[Project | Incident] = [*self.projects, *self.incidents]
+        requires = [r for w in works for phase in w.phases for r in phase.requires]
+        requires += [r for d in self.datasets if d.acquisition for r in d.acquisition.requires]
+        return any(r.share < 1 for r in requires)
 
     def scheduled_projects(self) -> list[Project]:
         return list(self._projects_index()[1])

@@ -22,6 +22,7 @@ class Out(BaseModel):
 class StaffAssignment(Out):
     id: str
     skill: str
+    share: float = 1.0  # of the person's full time, for the whole piece of work
 
 
 class GpuAssignment(Out):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zenplan.models import Scenario, Schedule
+from zenplan.models import Requirement, Scenario, Schedule
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -81,7 +81,7 @@ def project_plans(scenario: Scenario, decisions: Decisions) -> list[ProjectPlan]
                     end=end,
                     start_date=grid.start_date(decision.start),
                     end_date=grid.end_date_of(end),
-                    staff=[StaffAssignment(id=p, skill=s) for p, s, _ in decision.staff],
+                    staff=_staff(phase.requires, decision),
                     gpus=[GpuAssignment(pool=p, count=c) for p, c in decision.gpus],
                 )
             )
@@ -104,6 +104,14 @@ def project_plans(scenario: Scenario, decisions: Decisions) -> list[ProjectPlan]
             )
         )
     return plans
+
+
+def _staff(requires: list[Requirement], decision: PhaseDecision) -> list[StaffAssignment]:
+    """Who covers which requirement unit, with the share of their time it takes."""
+    return [
+        StaffAssignment(id=p, skill=s, share=requires[r].share if r < len(requires) else 1.0)
+        for p, s, r in decision.staff
+    ]
 
 
 def _approval(scenario: Scenario, granted: PhaseDecision | None) -> ApprovalPlan | None:
@@ -142,7 +150,7 @@ def dataset_plans(scenario: Scenario, decisions: Decisions) -> list[DatasetPlan]
                 end=end,
                 start_date=grid.start_date(made.start),
                 end_date=grid.end_date_of(end),
-                staff=[StaffAssignment(id=p, skill=s) for p, s, _ in made.staff],
+                staff=_staff(dataset.acquisition.requires, made),
             )
         )
     return plans

@@ -323,9 +323,10 @@ def _least_cost_units(scenario: Scenario, project: Project) -> int:
 
 
 def _phase_resources(phase: Phase) -> list[tuple[Resource, float]]:
-    """(resource, amount per period) of a phase: its requirement kinds and GPU pool sets."""
+    """(resource, amount per period) of a phase: its requirement kinds (people times the
+    share of their time) and GPU pool sets."""
     result: list[tuple[Resource, float]] = [
-        ((r.skill, r.level), float(r.count)) for r in phase.requires
+        ((r.skill, r.level), float(r.count * r.share)) for r in phase.requires
     ]
     result += [(frozenset(d.pools), float(d.count)) for d in phase.gpus]
     return result
@@ -341,11 +342,10 @@ class _Supply:
         self.qualified = np.array(
             [[person.holds(*kind) for kind in kinds] for person in scenario.staff], dtype=bool
         ).reshape(len(scenario.staff), len(kinds))
+        # Each person offers their capacity per period (a part-timer a share, 0 while away).
         self.available = np.ones((len(scenario.staff), horizon))
         for i, person in enumerate(scenario.staff):
-            for t in scenario.unavailable_periods(person):
-                if 0 <= t < horizon:
-                    self.available[i, t] = 0.0
+            self.available[i] = scenario.capacity_of(person)[:horizon]
         staff = len(scenario.staff)
         self.at_work = staff - math.floor(scenario.policies.rd_reserve * staff)
         # A set of GPU pools offers the sum of its pools' capacities.
@@ -373,7 +373,8 @@ class _Supply:
         masked = np.where(self.qualified[:, :, None], kind_price[None, :, :], -1.0)
         best_kind = np.argmax(masked, axis=1)  # people x periods
         best = np.take_along_axis(masked, best_kind[:, None, :], axis=1)[:, 0, :]
-        gain = np.where((best > 0) & (self.available > 0), best, 0.0)
+        # A person offers their capacity in the period, at the best price they qualify for.
+        gain = np.where((best > 0) & (self.available > 0), best * self.available, 0.0)
         if self.at_work < gain.shape[0]:
             keep = np.zeros_like(gain, dtype=bool)
             if self.at_work > 0:
@@ -382,7 +383,8 @@ class _Supply:
             gain = np.where(keep, gain, 0.0)
         total += float(gain.sum())
         people, periods = np.nonzero(gain > 0)
-        np.add.at(amounts, (self.kind_rows[best_kind[people, periods]], periods), 1.0)
+        offered = self.available[people, periods]
+        np.add.at(amounts, (self.kind_rows[best_kind[people, periods]], periods), offered)
         return total, amounts
 
 

@@ -10,10 +10,12 @@ from ortools.sat.python import cp_model
 
 from zenplan.constraints import (
     balance,
+    budget,
     datasets,
     ethics,
     gpu_pools,
     mentoring,
+    pins,
     precedence,
     reserve,
     selection,
@@ -29,12 +31,14 @@ from zenplan.models.decisions import PhaseDecision
 # balance last, since its soft terms read the go-lives the others constrain.
 FAMILIES = (
     selection,
+    pins,
     precedence,
     datasets,
     ethics,
     staffing,
     gpu_pools,
     reserve,
+    budget,
     mentoring,
     balance,
     stability,

@@ -66,7 +66,15 @@ def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     violations += _large_in_flight(scenario, schedule)
     violations += _reserve(scenario, schedule)
     violations += _mentoring(scenario, schedule)
+    violations += _decisions(scenario, schedule)
     return violations
+
+
+def _decisions(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """The planner's own decisions: budget caps and pins (scheduler/check_decisions.py)."""
+    from zenplan.scheduler.check_decisions import budget_violations, pin_violations
+
+    return budget_violations(scenario, schedule) + pin_violations(scenario, schedule)
 
 
 def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
@@ -247,7 +255,7 @@ def _projects(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     for project in scenario.scheduled_projects():
         plan = schedule.project(project.id)
         if project.mandatory and (plan is None or not plan.selected):
-            why = "must" if project.priority == "must" else project.status
+            why = project.why_mandatory
             violations.append(
                 Violation("mandatory", f"a {why} project is not selected", project.id)
             )
@@ -402,6 +410,10 @@ def _gpus(
 
 def _agendas(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     """A person works on one thing at a time, and not while unavailable."""
+    if scenario.fractional():  # part-time people or shares: scheduler/check_decisions.py
+        from zenplan.scheduler.check_decisions import share_violations
+
+        return share_violations(scenario, schedule)
     violations: list[Violation] = []
     agenda: dict[str, dict[int, tuple[str, str]]] = defaultdict(dict)
     known = {p.id for p in scenario.staff}

@@ -14,6 +14,7 @@ from time import perf_counter
 
 from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
 from zenplan.models import Person, Phase, Project, Requirement, Scenario, Schedule
+from zenplan.models.costs import BudgetWindow, budget_windows, overspent, rate, spent_by
 from zenplan.models.decisions import (
     ACQUISITION,
     APPROVAL,
@@ -122,7 +123,8 @@ def decide(
     return planner.decisions, reasons
 
 
-Booking = tuple[str, int, int, list[str], list[tuple[str, int]]]  # owner, start, end, ...
+# owner, start, end, people, GPUs (pool, count), the share of each person's time
+Booking = tuple[str, int, int, list[str], list[tuple[str, int]], list[float]]
 
 
 class _Planner:
@@ -135,8 +137,14 @@ class _Planner:
         self.decisions: Decisions = {}
         self.acquired: dict[str, int] = {}  # dataset -> end of its acquisition
         staff = len(scenario.staff)
-        self.staff_limit = staff - math.floor(scenario.policies.rd_reserve * staff)
+        # People at work per period with the R&D reserve (none without: shared people may
+        # count on two phases at once)
+        reserved = math.floor(scenario.policies.rd_reserve * staff)
+        self.staff_limit = staff - reserved if reserved else None
         self._qualified: dict[tuple[str, int], list[Person]] = {}
+        self.windows = budget_windows(scenario)
+        self.spent = [0.0] * scenario.grid.horizon
+        self.spent_by: dict[str, list[float]] = {}
 
     def qualified(self, requirement: Requirement) -> list[Person]:
         """``scenario.qualified``, kept per skill and level: the planner asks it often."""
@@ -148,6 +156,8 @@ class _Planner:
     def place(self, project: Project) -> str | None:
         """Place the project at its earliest; None when placed, else the reason it is not."""
         grid = self.scenario.grid
+        if project.pin == "not_selected":
+            return "not selected: pinned not selected"
         not_before = (
             max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
         )
@@ -171,10 +181,46 @@ class _Planner:
                 if problem:
                     self._undo(bookings)
                     return problem
+            over = self._over_budget(bookings)
+            if over is not None:
+                words = over_words(self, over, bookings)
+                self._undo(bookings)
+                if over.end - over.first < grid.horizon and begin + 1 < grid.horizon:
+                    not_before = begin + 1  # a later window may still have money
+                    continue
+                return f"not selected: {words}"
             if large:
                 self.timeline.add(self.timeline.large, begin, go_live, 1)
+            self._spend(bookings)
             self._commit(project, placed)
             return None
+
+    def costs(self, bookings: list[Booking]) -> dict[int, float]:
+        """Money the booked work costs per period."""
+        extra: dict[int, float] = {}
+        for owner, start, end, people, gpus, _shares in bookings:
+            if not owner.startswith("review:"):
+                amount = rate(self.scenario, people, gpus)
+                for t in range(start, end):
+                    extra[t] = extra.get(t, 0.0) + amount
+        return extra
+
+    def _over_budget(self, bookings: list[Booking]) -> BudgetWindow | None:
+        if not self.windows:
+            return None
+        return overspent(self.windows, self.spent, self.costs(bookings))
+
+    def _spend(self, bookings: list[Booking]) -> None:
+        if not self.windows:
+            return
+        horizon = self.scenario.grid.horizon
+        for owner, start, end, people, gpus, _shares in bookings:
+            if not owner.startswith("review:"):
+                amount = rate(self.scenario, people, gpus)
+                row = self.spent_by.setdefault(owner, [0.0] * horizon)
+                for t in range(start, end):
+                    self.spent[t] += amount
+                    row[t] += amount
 
     def _try(
         self, project: Project, not_before: int, bookings: list[Booking]
@@ -203,15 +249,21 @@ class _Planner:
                 for p in project.predecessors(index)
             ]
             earliest = max([start_min, *ends, approved if index in gated else 0])
-            decision = self._earliest_slot(phase.requires, phase.duration, earliest, phase)
+            window = self.scenario.pin_window(phase)
+            first, last = window or (earliest, self.scenario.grid.horizon)
+            decision = self._earliest_slot(
+                phase.requires, phase.duration, max(earliest, first), phase, last
+            )
             if decision is None:
                 self._undo(bookings)
+                pinned = " pinned" if phase.pin else ""
                 return None, (
                     f"phase {phase.id} finds no {phase.duration}-period window from period "
-                    f"{earliest} with its people and GPUs free before the horizon ends"
+                    f"{max(earliest, first)} to {min(last, self.scenario.grid.horizon)} with "
+                    f"its{pinned} people and GPUs free"
                 )
             placed[phase.id] = decision
-            self._book(project.id, decision, phase.duration, bookings)
+            self._book(project.id, decision, phase.duration, bookings, phase.requires)
         return placed, None
 
     def _dataset_ready(self, dataset_id: str, bookings: list[Booking]) -> int | None:
@@ -227,7 +279,7 @@ class _Planner:
         if decision is None:
             return None
         key = acquisition_key(dataset_id)
-        self._book(key, decision, acquisition.duration, bookings)
+        self._book(key, decision, acquisition.duration, bookings, acquisition.requires)
         self.decisions[key] = {ACQUISITION: decision}
         self.acquired[dataset_id] = decision.start + acquisition.duration
         return self.acquired[dataset_id]
@@ -247,42 +299,59 @@ class _Planner:
             start = meeting - board.review_duration
             if self.timeline.fits(self.timeline.reviews, start, meeting, 1, board.capacity):
                 self.timeline.add(self.timeline.reviews, start, meeting, 1)
-                bookings.append((f"review:{project_id}", start, meeting, [], []))
+                bookings.append((f"review:{project_id}", start, meeting, [], [], []))
                 return start
             meeting += board.meeting_every
         return None
 
     def _earliest_slot(
-        self, requires: list[Requirement], duration: int, earliest: int, phase: Phase | None
+        self,
+        requires: list[Requirement],
+        duration: int,
+        earliest: int,
+        phase: Phase | None,
+        latest: int | None = None,
     ) -> PhaseDecision | None:
+        """The earliest start (up to ``latest``) with qualified people and GPUs free, and
+        the phase's pinned people and pool among them."""
         horizon = self.scenario.grid.horizon
         heads = sum(r.count for r in requires)
-        for start in range(earliest, horizon - duration + 1):
+        pin = phase.pin if phase is not None else None
+        last = horizon - duration if latest is None else min(latest, horizon - duration)
+        for start in range(earliest, last + 1):
             end = start + duration
-            if not self.timeline.fits(self.timeline.working, start, end, heads, self.staff_limit):
+            limit = self.staff_limit
+            if limit is not None and not self.timeline.fits(
+                self.timeline.working, start, end, heads, limit
+            ):
                 continue
-            staff = self._pick_staff(requires, start, end)
+            staff = self._pick_staff(requires, start, end, pin.people if pin else [])
             if staff is None:
                 continue
-            gpus = _pick_gpus(phase, start, end, self.timeline) if phase is not None else []
+            pool = pin.gpu_pool if pin else None
+            gpus = _pick_gpus(phase, start, end, self.timeline, pool) if phase is not None else []
             if gpus is None:
                 continue
             return PhaseDecision(start=start, staff=staff, gpus=gpus)
         return None
 
     def _pick_staff(
-        self, requires: list[Requirement], start: int, end: int
+        self, requires: list[Requirement], start: int, end: int, pinned: Sequence[str] = ()
     ) -> list[tuple[str, str, int]] | None:
-        """Free qualified people for every requirement unit, keeping the experts for harder
-        work; with mentoring, a junior only beside a senior already on the phase."""
+        """Free qualified people for every requirement unit, pinned people first, keeping
+        the experts for harder work; with mentoring, a junior only beside a senior already on
+        the phase."""
         scenario, timeline = self.scenario, self.timeline
         mentoring = scenario.policies.mentoring
-        chosen: list[tuple[str, str, int]] = []
-        taken: dict[str, dict[str, int]] = {}
         order = sorted(
             range(len(requires)),
             key=lambda r: (-requires[r].level, len(self.qualified(requires[r]))),
         )
+        placed = self._pin_staff(requires, order, start, end, pinned)
+        if placed is None:
+            return None
+        chosen = placed
+        taken: dict[str, dict[str, int]] = {p: self._skills(p) for p, _, _ in chosen}
         for r in order:
             requirement = requires[r]
             skill = requirement.skill
@@ -290,11 +359,12 @@ class _Planner:
                 (
                     p
                     for p in self.qualified(requirement)
-                    if p.id not in taken and timeline.person_free(p.id, start, end)
+                    if p.id not in taken
+                    and timeline.person_free(p.id, start, end, requirement.share)
                 ),
                 key=lambda p: (p.skills[skill], sum(p.skills.values()), p.id),
             )
-            picked = 0
+            picked = sum(1 for _, _, unit in chosen if unit == r)
             for person in candidates:
                 if picked == requirement.count:
                     break
@@ -312,20 +382,57 @@ class _Planner:
                 return None
         return chosen
 
+    def _skills(self, person_id: str) -> dict[str, int]:
+        return next(p.skills for p in self.scenario.staff if p.id == person_id)
+
+    def _pin_staff(
+        self,
+        requires: list[Requirement],
+        order: list[int],
+        start: int,
+        end: int,
+        pinned: Sequence[str],
+    ) -> list[tuple[str, str, int]] | None:
+        """Pinned people on the units they qualify for (hardest first); None when one is busy
+        or finds no unit."""
+        chosen: list[tuple[str, str, int]] = []
+        for person_id in pinned:
+            skills = self._skills(person_id)
+            unit = next(
+                (
+                    r
+                    for r in order
+                    if skills.get(requires[r].skill, 0) >= requires[r].level
+                    and self.timeline.person_free(person_id, start, end, requires[r].share)
+                    and sum(1 for _, _, u in chosen if u == r) < requires[r].count
+                ),
+                None,
+            )
+            if unit is None:
+                return None
+            chosen.append((person_id, requires[unit].skill, unit))
+        return chosen
+
     def _book(
-        self, owner: str, decision: PhaseDecision, duration: int, bookings: list[Booking]
+        self,
+        owner: str,
+        decision: PhaseDecision,
+        duration: int,
+        bookings: list[Booking],
+        requires: list[Requirement],
     ) -> None:
         people = [person for person, _, _ in decision.staff]
+        shares = [requires[unit].share for _, _, unit in decision.staff]
         end = decision.start + duration
-        self.timeline.book(owner, decision.start, end, people, decision.gpus)
-        bookings.append((owner, decision.start, end, people, decision.gpus))
+        self.timeline.book(owner, decision.start, end, people, decision.gpus, shares)
+        bookings.append((owner, decision.start, end, people, decision.gpus, shares))
 
     def _undo(self, bookings: list[Booking]) -> None:
-        for owner, start, end, people, gpus in reversed(bookings):
+        for owner, start, end, people, gpus, shares in reversed(bookings):
             if owner.startswith("review:"):
                 self.timeline.add(self.timeline.reviews, start, end, -1)
                 continue
-            self.timeline.unbook(owner, start, end, people, gpus)
+            self.timeline.unbook(owner, start, end, people, gpus, shares)
             dataset = dataset_of(owner)
             if dataset is not None:
                 self.acquired.pop(dataset, None)
@@ -336,13 +443,19 @@ class _Planner:
         self.decisions[project.id] = placed
 
 
+def over_words(planner: _Planner, window: BudgetWindow, bookings: list[Booking]) -> str:
+    needed = sum(a for t, a in planner.costs(bookings).items() if window.first <= t < window.end)
+    return spent_by(window, planner.spent_by, needed)
+
+
 def _pick_gpus(
-    phase: Phase, start: int, end: int, timeline: Timeline
+    phase: Phase, start: int, end: int, timeline: Timeline, pinned: str | None = None
 ) -> list[tuple[str, int]] | None:
     picked: list[tuple[str, int]] = []
     for demand in phase.gpus:
+        pools = [pinned] if pinned in demand.pools else demand.pools
         pool = next(
-            (p for p in demand.pools if _pool_free(timeline, picked, p, demand.count, start, end)),
+            (p for p in pools if _pool_free(timeline, picked, p, demand.count, start, end)),
             None,
         )
         if pool is None:

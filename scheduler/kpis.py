@@ -146,19 +146,23 @@ def gpu_cost(scenario: Scenario, schedule: Schedule) -> float:
 
 
 def person_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
-    """Share of each person's available periods spent on phases and acquisitions."""
-    busy: Counter[str] = Counter()
+    """Share of each person's available time (their capacity in each period, 0 while away)
+    spent on phases and acquisitions, each counted at its share of their time."""
+    busy: dict[str, float] = dict.fromkeys((p.id for p in scenario.staff), 0.0)
     for plan in schedule.selected():
         for phase in plan.phases:
             for worker in phase.staff:
-                busy[worker.id] += phase.end - phase.start
+                busy[worker.id] = (
+                    busy.get(worker.id, 0.0) + (phase.end - phase.start) * worker.share
+                )
     for dataset in schedule.datasets:
         for worker in dataset.staff:
-            busy[worker.id] += (dataset.end or 0) - (dataset.start or 0)
+            span = (dataset.end or 0) - (dataset.start or 0)
+            busy[worker.id] = busy.get(worker.id, 0.0) + span * worker.share
     result = {}
     for person in scenario.staff:
-        available = scenario.grid.horizon - len(scenario.unavailable_periods(person))
-        result[person.id] = round(busy[person.id] / available, 3) if available else 0.0
+        available = sum(scenario.available_of(person))
+        result[person.id] = round(busy.get(person.id, 0.0) / available, 3) if available else 0.0
     return result
 
 

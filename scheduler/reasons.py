@@ -11,10 +11,15 @@ from zenplan.scheduler.timeline import Timeline
 
 def unselected_reasons(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
     """A reason for every scheduled project the schedule leaves out."""
+    from zenplan.scheduler.spend import budget_reasons
+
     timeline = Timeline.of(scenario, schedule)
-    reasons = {}
+    reasons = budget_reasons(scenario, schedule)
+    for project in scenario.scheduled_projects():
+        if project.pin == "not_selected":
+            reasons[project.id] = "not selected: pinned not selected"
     for plan in schedule.projects:
-        if not plan.selected:
+        if not plan.selected and plan.id not in reasons:
             reasons[plan.id] = reason_for(scenario, scenario.project(plan.id), timeline)
     return reasons
 

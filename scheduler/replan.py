@@ -12,6 +12,7 @@ from typing import Any
 from zenplan.models import InputError, Problem, Scenario, Schedule, parse_scenario
 from zenplan.models.decisions import Decisions, PhaseDecision
 from zenplan.models.diff import ScheduleDiff, diff
+from zenplan.models.pins import Pin, with_pins
 from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy
@@ -127,11 +128,15 @@ def replan(
     options: SolveOptions | None = None,
     incidents: Sequence[Incident] = (),
     on_progress: ProgressCallback | None = None,
+    pins: Sequence[Pin] = (),
 ) -> Replan:
     """Replan from ``now``: phases started before now (and within `policies.freeze_periods`
-    after it) keep their start, people and GPUs; incidents become mandatory refresh work; the
-    other phases may move at a cost per period moved and per person changed."""
+    after it) keep their start, people and GPUs; incidents become mandatory refresh work;
+    ``pins`` fix parts of other projects; the other phases may move at a cost per period
+    moved and per person changed."""
     options = options or SolveOptions()
+    if pins:
+        scenario = with_pins(scenario, pins)
     started = perf_counter()
     grid = scenario.grid
     if not grid.contains(now):

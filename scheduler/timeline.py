@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from zenplan.models import Scenario, Schedule
+from zenplan.models.scenario import SHARE_SCALE
 
 
 @dataclass
@@ -25,12 +26,20 @@ class Timeline:
     reviews: list[int] = field(default_factory=list)
     large: list[int] = field(default_factory=list)
 
+    # With part-time people or shares: person -> hundredths of their time free per period
+    person_room: dict[str, list[int]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         horizon = self.scenario.grid.horizon
+        self.fractional = self.scenario.fractional()
         for person in self.scenario.staff:
             away = self.scenario.unavailable_periods(person)
             self.person_busy[person.id] = dict.fromkeys(away, "(unavailable)")
             self.person_mask[person.id] = sum(1 << t for t in away)
+            if self.fractional:
+                self.person_room[person.id] = [
+                    round(c * SHARE_SCALE) for c in self.scenario.capacity_of(person)
+                ]
         for pool in self.scenario.gpu_pools:
             self.pool_used[pool.id] = [0] * horizon
             self.pool_users[pool.id] = defaultdict(set)
@@ -50,10 +59,15 @@ class Timeline:
         for work in schedule.work():
             people = [s.id for s in work.staff]
             used = gpus.get((work.owner, work.item), [])
-            timeline.book(work.owner, work.start, work.end, people, used)
+            shares = [s.share for s in work.staff]
+            timeline.book(work.owner, work.start, work.end, people, used, shares)
         return timeline
 
-    def person_free(self, person: str, start: int, end: int) -> bool:
+    def person_free(self, person: str, start: int, end: int, share: float = 1.0) -> bool:
+        """Whether the person has ``share`` of their time free in every period of the window."""
+        if self.fractional:
+            room, need = self.person_room[person], round(share * SHARE_SCALE)
+            return all(room[t] >= need for t in range(start, end))
         window = ((1 << (end - start)) - 1) << start
         return not self.person_mask[person] & window
 
@@ -68,12 +82,17 @@ class Timeline:
         end: int,
         people: list[str],
         gpus: list[tuple[str, int]],
+        shares: list[float] | None = None,
     ) -> None:
         periods = range(max(0, start), min(end, self.scenario.grid.horizon))
-        for person in people:
+        for i, person in enumerate(people):
             for t in periods:
                 self.person_busy[person].setdefault(t, owner)
                 self.person_mask[person] |= 1 << t
+            if self.fractional and person in self.person_room:
+                share = round((shares[i] if shares else 1.0) * SHARE_SCALE)
+                for t in periods:
+                    self.person_room[person][t] -= share
         for pool, count in gpus:
             for t in periods:
                 self.pool_used[pool][t] += count
@@ -88,14 +107,19 @@ class Timeline:
         end: int,
         people: list[str],
         gpus: list[tuple[str, int]],
+        shares: list[float] | None = None,
     ) -> None:
         """Undo ``book`` (the greedy planner backs out of a project that does not fit)."""
         periods = range(max(0, start), min(end, self.scenario.grid.horizon))
-        for person in people:
+        for i, person in enumerate(people):
             for t in periods:
                 if self.person_busy[person].get(t) == owner:
                     del self.person_busy[person][t]
                     self.person_mask[person] &= ~(1 << t)
+            if self.fractional and person in self.person_room:
+                share = round((shares[i] if shares else 1.0) * SHARE_SCALE)
+                for t in periods:
+                    self.person_room[person][t] += share
         for pool, count in gpus:
             for t in periods:
                 self.pool_used[pool][t] -= count

@@ -35,6 +35,7 @@ from zenplan.api.tables import (
     SolveRequest,
     now,
 )
+from zenplan.models.pins import with_pins
 from zenplan.models.scenario import Incident
 
 router = APIRouter(tags=["jobs"])
@@ -138,7 +139,15 @@ def start_replan(
 
     def create() -> Job:
         return crud.create_replan_job(
-            session, version, request, workers, baseline, request.now, incidents, origin
+            session,
+            version,
+            request,
+            workers,
+            baseline,
+            request.now,
+            incidents,
+            origin,
+            request.pins,
         )
 
     return _queued(_create_once(session, origin, response, create), runner, response)
@@ -244,6 +253,8 @@ def _replan_inputs(
         raise ApiError(422, ["body", "now"], message, request.now.isoformat())
     raw = [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in request.incidents]
     incidents, full = replan_scenario(scenario, raw, "body")
+    if request.pins:
+        full = with_pins(full, request.pins)  # 422 naming pins[i] or the pinned field
     planned = {p.id for p in full.scheduled_projects()}
     unknown = [p.id for p in schedule_of(baseline.document).selected() if p.id not in planned]
     if unknown:
