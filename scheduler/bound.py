@@ -584,8 +584,7 @@ def portfolio_bound(
     tally: dict[str, list[float]] = {p.project.id: [0.0, 0.0, 0.0] for p in portfolio.projects}
     phases = max(1, len(portfolio.durations))
     most = min(STEPS, max(10, int(time_limit * PHASE_STEPS_PER_SECOND / phases)))
-    if not deterministic:
-        most = STEPS
+    most = most if deterministic else STEPS
     while steps < most and (deterministic or steps == 0 or perf_counter() - started < time_limit):
         steps += 1
         offered_value, offered = supply.offer(price)
@@ -602,12 +601,7 @@ def portfolio_bound(
                 scale, stalled = scale / 2, 0
         late = perf_counter() - started > AVERAGE_FROM * time_limit and not deterministic
         if steps > AVERAGE_FROM * most or late:
-            for key, go_live in go_lives.items():
-                record = tally[key]
-                record[2] += 1
-                if go_live is not None:
-                    record[0] += 1
-                    record[1] += go_live
+            _count(tally, go_lives)
         gradient = used - offered
         gradient[(price <= 0) & (gradient < 0)] = 0.0
         spread = fairness * shares
@@ -623,7 +617,17 @@ def portfolio_bound(
         if norms[1] > 0:
             high = _onto_simplex(high + excess / norms[1] * spread)
             low = _onto_simplex(low - excess / norms[1] * spread)
-    value = _certified(best)
     selection = {key: runs / seen if seen else 0.0 for key, (runs, _, seen) in tally.items()}
     mean_live = {key: total / runs for key, (runs, total, _) in tally.items() if runs}
-    return PortfolioBound(value, selection, mean_live, steps, perf_counter() - started)
+    return PortfolioBound(_certified(best), selection, mean_live, steps, perf_counter() - started)
+
+
+def _count(tally: dict[str, list[float]], go_lives: dict[str, int | None]) -> None:
+    """Add one step's choices to the tally: per project, the steps it ran, the sum of its
+    go-lives when it ran, the steps counted."""
+    for key, go_live in go_lives.items():
+        record = tally[key]
+        record[2] += 1
+        if go_live is not None:
+            record[0] += 1
+            record[1] += go_live
