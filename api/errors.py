@@ -1,10 +1,12 @@
-"""Errors as the API answers them: every 4xx names the field (``loc``) and the ``value``.
+"""Errors as the API answers them: every 4xx names the field (``loc``) and the ``value``
+(cut to a bounded size); a 5xx is JSON too, with the request id that the log also shows.
 
 The body is always ``{"detail": [{"loc": [...], "msg": "...", "value": ...}, ...]}``.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -63,7 +65,7 @@ def _bounded(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict):
         if depth >= MAX_DEPTH:
             return f"{{… {len(value)} keys}}"
-        items = list(value.items())[:MAX_ITEMS]
+        items = itertools.islice(value.items(), MAX_ITEMS)
         shown = {_cut(str(k), MAX_TEXT): _bounded(v, depth + 1) for k, v in items}
         if len(value) > MAX_ITEMS:
             shown["…"] = f"{len(value) - MAX_ITEMS} more keys"

@@ -108,3 +108,26 @@ def test_a_job_that_ended_unrecorded_is_failed_once_the_database_is_back(
             ended = session.get(Job, job_id)
             assert ended is not None and ended.state == "failed"
             assert "without recording its end" in (ended.reason or "")
+
+
+def test_a_job_process_rides_out_a_short_outage(database_url: str) -> None:
+    """Its progress writes are skipped and its end is retried while the database is away."""
+    from types import SimpleNamespace
+
+    from zenplan.api.jobs import _ProgressWriter, _retrying
+
+    engine = make_engine(database_url)
+    calls: list[int] = []
+
+    def end_write(session: Session) -> None:
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("UPDATE job", {}, Exception("connection refused"))
+
+    _retrying(engine, end_write)  # two failures, then recorded
+    assert len(calls) == 3
+    away = make_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", 1)
+    progress = SimpleNamespace(objective=1.0, bound=2.0, gap=1.0, solutions=1)
+    _ProgressWriter(away, 1, 0.0)(progress)  # no exception: the solve goes on
+    away.dispose()
+    engine.dispose()

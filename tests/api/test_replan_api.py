@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from api_helpers import TestClient, add_key, create_scenario, tiny, wait_for_job
+from sqlalchemy import update
 from sqlmodel import Session
 
 from zenplan.api import crud
 from zenplan.api.app import create_app
 from zenplan.api.settings import Settings
+from zenplan.api.tables import Job, now
 from zenplan.models import parse_scenario
 from zenplan.scheduler import greedy_plan
 
@@ -259,7 +261,11 @@ def test_a_replan_job_is_cancelled_or_failed_by_a_restart_like_a_solve(
     second = _replan(queued_only, roles["planner"], scenario_id, **body).json()
     with Session(queued_only.app.state.engine) as session:  # type: ignore[attr-defined]
         claimed = crud.claim_next_job(session)  # as if the replan were running when killed
-    assert claimed is not None and claimed.id == second["id"]
+        assert claimed is not None and claimed.id == second["id"]
+        # ... and its server died: nobody renewed the lease (see test_leases.py)
+        expired = now() - timedelta(seconds=1)
+        session.execute(update(Job).where(Job.id == second["id"]).values(lease_until=expired))
+        session.commit()
     with TestClient(create_app(make_settings(job_slots=0))) as restarted:
         after = restarted.get(f"/jobs/{second['id']}", headers=roles["viewer"]).json()
     assert after["state"] == "failed" and "server stopped" in after["reason"]
