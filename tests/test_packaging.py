@@ -41,6 +41,7 @@ def test_the_wheel_holds_one_top_level_package(wheel: Path) -> None:
         "zenplan/models/scenario.py",
         "zenplan/studies/batch.py",
         "zenplan/interchange/kueue.py",
+        "zenplan/charts/static/plotly-cartesian.min.js",
         "zenplan/scenarios/example.yaml",
         "zenplan/api/migrations/versions/0001_initial.py",
         "zenplan/api/templates/schedule.html",
