@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import plotly
-from plotly.offline import get_plotlyjs
-
 from zenplan.charts.gantt import people_gantt, project_gantt
+from zenplan.charts.library import plotly_library
 from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
 from zenplan.charts.overview import flow_histogram, people_heatmap, sponsor_overview
 from zenplan.charts.text import esc
@@ -32,8 +30,8 @@ __all__ = [
     "write_plotly_beside",
 ]
 
-# plotly.js beside the pages, named by version so a browser's cached copy is always right.
-PLOTLY_FILE = f"plotly-{plotly.__version__}.min.js"
+# plotly.js beside the pages, named by bundle and version so a cached copy is always right.
+PLOTLY_FILE, _LIBRARY = plotly_library()
 
 
 def _number(value: float | None) -> str:
@@ -144,7 +142,7 @@ def plotly_script(src: str | None) -> str:
     """The page's plotly.js: inlined when ``src`` is None, else loaded from ``src``."""
     if src is not None:
         return f'<script type="text/javascript" src="{esc(src)}"></script>'
-    return f'<script type="text/javascript">{get_plotlyjs()}</script>'
+    return f'<script type="text/javascript">{_LIBRARY}</script>'
 
 
 def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None = None) -> str:
@@ -231,7 +229,7 @@ def write_plotly_beside(folder: Path) -> Path:
     """plotly.js as a file in ``folder``, written once: pages beside it share it."""
     target = folder / PLOTLY_FILE
     if not target.is_file() or target.stat().st_size == 0:
-        write_atomic(target, get_plotlyjs())
+        write_atomic(target, _LIBRARY)
     return target
 
 

@@ -106,8 +106,27 @@ def _flavor(pool: str) -> dict[str, Any]:
     }
 
 
+def queue_names(projects: list[str]) -> dict[str, str]:
+    """Project id -> ClusterQueue name, unique even where two ids give the same label."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for project in projects:
+        name, number = k8s_name(project), 2
+        while name in taken:
+            name = f"{k8s_name(project)[:58]}-{number}"
+            number += 1
+        taken.add(name)
+        names[project] = name
+    return names
+
+
 def _cluster_queue(
-    scenario: Scenario, project: str, quotas: dict[str, int], first: date, last: date
+    scenario: Scenario,
+    project: str,
+    name: str,
+    quotas: dict[str, int],
+    first: date,
+    last: date,
 ) -> dict[str, Any]:
     flavors = [
         {"name": k8s_name(pool), "resources": [{"name": GPU_RESOURCE, "nominalQuota": count}]}
@@ -117,7 +136,7 @@ def _cluster_queue(
         "apiVersion": API_VERSION,
         "kind": "ClusterQueue",
         "metadata": {
-            "name": k8s_name(project),
+            "name": name,
             "labels": {"zenplan.io/scenario": k8s_name(scenario.name)},
             "annotations": {
                 "zenplan.io/project": project,
@@ -142,9 +161,15 @@ def manifests(scenario: Scenario, schedule: Schedule, window: Window) -> list[di
     held = dict(window.use)
     first, last = grid.start_date(window.start), grid.end_date_of(window.end)
     documents = [_flavor(pool) for pool in pools]
+    names = queue_names(projects)
     documents += [
         _cluster_queue(
-            scenario, project, {pool: held.get((project, pool), 0) for pool in pools}, first, last
+            scenario,
+            project,
+            names[project],
+            {pool: held.get((project, pool), 0) for pool in pools},
+            first,
+            last,
         )
         for project in projects
     ]
@@ -180,6 +205,7 @@ __all__ = [
     "kueue_at",
     "kueue_files",
     "manifests",
+    "queue_names",
     "reservation_rows",
     "reservations_csv",
     "windows",

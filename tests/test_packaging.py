@@ -41,6 +41,7 @@ def test_the_wheel_holds_one_top_level_package(wheel: Path) -> None:
         "zenplan/models/scenario.py",
         "zenplan/studies/batch.py",
         "zenplan/interchange/kueue.py",
+        "zenplan/charts/static/plotly-cartesian.min.js",
         "zenplan/scenarios/example.yaml",
         "zenplan/api/migrations/versions/0001_initial.py",
         "zenplan/api/templates/schedule.html",
@@ -79,3 +80,28 @@ def test_a_solve_runs_from_a_folder_holding_models_py(wheel: Path, tmp_path: Pat
     schedule = json.loads((project / "schedule.json").read_text())
     assert schedule["status"] in {"optimal", "feasible"}
     assert (project / "gantt.html").exists()
+
+
+def test_the_python_walk_through_runs_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
+    """docs/python.md as a user runs it: zenplan from the built wheel (not the checkout), in
+    a folder holding their own models.py."""
+    from test_python_docs import SHOW, walk_through
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    project = tmp_path / "notebook"
+    project.mkdir()
+    shutil.copy(site / "zenplan" / "scenarios" / "example.yaml", project / "portfolio.yaml")
+    (project / "models.py").write_text("raise SystemExit('the user models.py was imported')\n")
+    (project / "walk_through.py").write_text(SHOW + walk_through())
+    run = subprocess.run(
+        [sys.executable, "walk_through.py"],
+        cwd=project,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-4000:]
+    assert "refresh work goes live" in run.stdout
+    assert (project / "plan.xlsx").exists() and (project / "report.html").exists()

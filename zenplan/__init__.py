@@ -158,13 +158,21 @@ class Plan:
 
 
 def load(path: str | Path) -> Scenario:
-    """Read a scenario: YAML or JSON, or a workbook (.xlsx/.ods, or a projects .csv) laid
-    out as the workbook import documents. Mistakes raise ``InputError`` naming each field."""
+    """Read a scenario: YAML or JSON, a workbook (.xlsx/.ods, or a projects .csv) laid out
+    as the workbook import documents, or an MS Project file (.mpp, .mpx, MSPDI .xml: its
+    projects and phases, with the msproject extra). Mistakes raise ``InputError`` naming
+    each field."""
     from zenplan.api.workbook import EXCEL_SUFFIXES
     from zenplan.models import load_scenario
 
     path = Path(path)
-    if path.suffix.lower() not in (*EXCEL_SUFFIXES, ".csv"):
+    suffix = path.suffix.lower()
+    if suffix in (".mpp", ".mpx", ".mpt", ".xml"):
+        from zenplan.interchange.msproject import read_msproject, scenario_document
+        from zenplan.models import parse_scenario
+
+        return parse_scenario(scenario_document(read_msproject(path)), str(path))
+    if suffix not in (*EXCEL_SUFFIXES, ".csv"):
         return load_scenario(path)
     from zenplan.api.workbook import read_files, to_document
     from zenplan.models import InputError, Problem, parse_scenario

@@ -82,3 +82,15 @@ def test_kpi_rows_summarise_a_large_team(large: tuple[Scenario, Schedule]) -> No
     staff = rows["Staff utilization"]
     assert staff.startswith("mean ") and f"over {len(scenario.staff)}" in staff
     assert len(staff) < 200
+
+
+def test_pages_load_the_cartesian_bundle_of_the_installed_plotly() -> None:
+    from plotly.offline import get_plotlyjs
+
+    from zenplan.charts.library import CARTESIAN, plotly_library
+
+    name, script = plotly_library()
+    version = get_plotlyjs()[:200].split(" v", 1)[1].split()[0]
+    assert name == f"plotly-cartesian-{version}.min.js"  # shipped for this plotly version
+    assert script.encode("utf-8") == CARTESIAN.read_bytes()
+    assert len(script) < len(get_plotlyjs()) / 2

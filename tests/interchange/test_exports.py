@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from zenplan.api.cli import app
 from zenplan.interchange import download, export, files
 from zenplan.interchange.ical import person_calendar, project_calendar
-from zenplan.interchange.kueue import gpu_use, reservation_rows, windows
+from zenplan.interchange.kueue import gpu_use, queue_names, reservation_rows, windows
 from zenplan.interchange.tables import TABLES, assignments
 from zenplan.models import Scenario, Schedule, load_scenario
 from zenplan.scheduler import greedy_plan
@@ -191,3 +191,10 @@ def test_the_export_command(tmp_path: Path) -> None:
     wrong = runner.invoke(app, ["export", schedule, "--scenario", str(EXAMPLE), "-f", "pdf"])
     assert wrong.exit_code == 2 and "--format: 'pdf'" in wrong.output
     assert "Traceback" not in wrong.output
+
+
+def test_queue_names_are_kubernetes_names_and_unique() -> None:
+    names = queue_names(["churn_v2", "churn-v2", "Churn.V2", "x" * 80])
+    assert names["churn_v2"] == "churn-v2"
+    assert len(set(names.values())) == 4
+    assert all(len(n) <= 63 and n == n.lower() and "_" not in n for n in names.values())

@@ -14,6 +14,7 @@ import pytest
 from builders import EXAMPLE
 from typer.testing import CliRunner
 
+import zenplan
 from zenplan.api.cli import app
 from zenplan.models import Scenario, Schedule, load_scenario, parse_scenario
 from zenplan.scheduler import greedy_plan
@@ -66,6 +67,7 @@ def test_export_then_import_gives_the_same_phases_and_dates(
                 for s in plan.phases[index].staff
             )
     again = parse_scenario(scenario_document(imported))
+    assert zenplan.load(path) == again  # the Python API reads MS Project files too
     assert again.calendar.start == scenario.calendar.start
     for plan in selected:
         durations = [(f.id, f.duration) for f in again.project(plan.id).phases]
