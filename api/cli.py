@@ -27,6 +27,7 @@ from zenplan.models import (
     parse_scenario,
 )
 from zenplan.models.files import write_atomic
+from zenplan.models.scenario import Incident
 
 app = typer.Typer(
     name="zenplan",
@@ -180,6 +181,22 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{key} {value}" for key, value in counts.items()) or "-"
 
 
+def _incidents(scenario: Scenario, path: Path | None) -> list[Incident]:
+    """The drift incidents of a YAML/JSON file (a list, or a mapping with `incidents`),
+    validated against the scenario (inside ``user_errors``)."""
+    from zenplan.models.loading import read_document
+
+    if path is None:
+        return []
+    raw = read_document(path)
+    raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: expected a list of incidents")
+    document = scenario.model_dump(mode="json", by_alias=True)
+    document["incidents"] = [*document["incidents"], *raw]
+    return parse_scenario(document, str(path)).incidents[len(scenario.incidents) :]
+
+
 @app.command()
 def replan(
     scenario_path: ScenarioPath,
@@ -201,8 +218,6 @@ def replan(
     from datetime import date
 
     from zenplan.charts import replan_gantt
-    from zenplan.models.loading import read_document
-    from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
     from zenplan.scheduler.options import default_workers
     from zenplan.scheduler.replan import replan as run_replan
@@ -214,17 +229,7 @@ def replan(
             when = date.fromisoformat(now)
         except ValueError:
             raise ValueError(f"--now: {now!r} is not a date (YYYY-MM-DD)") from None
-        incidents: list[Incident] = []
-        if incidents_path is not None:
-            raw = read_document(incidents_path)
-            raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
-            if not isinstance(raw, list):
-                raise ValueError(f"{incidents_path}: expected a list of incidents")
-            document = scenario.model_dump(mode="json", by_alias=True)
-            document["incidents"] = [*document["incidents"], *raw]
-            incidents = parse_scenario(document, str(incidents_path)).incidents[
-                len(scenario.incidents) :
-            ]
+        incidents = _incidents(scenario, incidents_path)
         options = SolveOptions(
             time_limit=time_limit, workers=workers or default_workers(), seed=seed
         )
@@ -288,14 +293,20 @@ def validate(scenario_path: ScenarioPath) -> None:
 def check(
     scenario_path: ScenarioPath,
     schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
+    incidents_path: Annotated[
+        Path | None,
+        typer.Option("--incidents", help="YAML/JSON list of the drift incidents replanned for."),
+    ] = None,
 ) -> None:
-    """Check a schedule (also a hand-made one) against the scenario; exit 1 on violations."""
+    """Check a schedule (also a hand-made one or a replan) against the scenario and its
+    incidents (stored in the scenario or given with --incidents); exit 1 on violations."""
     from zenplan.scheduler import check as check_schedule
 
     scenario = _load(scenario_path)
     with user_errors():
         schedule = load_schedule(schedule_path)
-    violations = check_schedule(scenario, schedule)
+        incidents = _incidents(scenario, incidents_path)
+    violations = check_schedule(scenario, schedule, incidents)
     if not violations:
         console.print(f"{schedule_path}: no rule violated")
         return

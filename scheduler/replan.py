@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from time import perf_counter
 
-from zenplan.models import Scenario, Schedule, parse_scenario
+from zenplan.models import Scenario, Schedule
 from zenplan.models.decisions import Decisions, PhaseDecision
 from zenplan.models.diff import ScheduleDiff, diff
 from zenplan.models.scenario import Incident
@@ -16,9 +16,12 @@ from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy
 from zenplan.scheduler.build import build
 from zenplan.scheduler.decode import hint
+from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
 from zenplan.scheduler.solve import run_model
+
+__all__ = ["Replan", "replan", "with_incidents"]
 
 
 @dataclass
@@ -29,36 +32,6 @@ class Replan:
     diff: ScheduleDiff
     frozen_phases: int
     now: int
-
-
-def with_incidents(scenario: Scenario, incidents: Sequence[Incident] = ()) -> Scenario:
-    """The scenario with every incident (its own and ``incidents``) as mandatory refresh work:
-    released when detected, due (hard) by the end of period detected + sla - 1."""
-    document = scenario.model_dump(mode="json", by_alias=True)
-    grid = scenario.grid
-    drifted = {p.id: p for p in scenario.projects}
-    document["incidents"] = [i.model_dump(mode="json", by_alias=True) for i in incidents] + [
-        i.model_dump(mode="json", by_alias=True) for i in scenario.incidents
-    ]
-    for incident in [*scenario.incidents, *incidents]:
-        project = drifted.get(incident.project)
-        due = min(grid.horizon, grid.period_of(incident.detected) + incident.sla)
-        document["projects"].append(
-            {
-                "id": incident.id,
-                "name": f"Refresh of {incident.project} after drift incident {incident.id}",
-                "sponsor": project.sponsor if project else None,
-                "value": project.value if project else 0,
-                "priority": "must",
-                "status": "committed",
-                "release": incident.detected.isoformat(),
-                "deadline": grid.end_date_of(due).isoformat(),
-                "deadline_hard": True,
-                "phases": [p.model_dump(mode="json", by_alias=True) for p in incident.phases],
-            }
-        )
-    document["incidents"] = []
-    return parse_scenario(document, "scenario with incidents")
 
 
 def replan(

@@ -125,6 +125,11 @@ def test_replan_after_a_drift_incident(tmp_path: Path) -> None:
     assert refresh["selected"] and refresh["end"] <= 8 + 6
     assert "moved" in json.loads((out / "diff.json").read_text())
     assert "baseline" in (out / "gantt.html").read_text()
+    replanned = str(out / "schedule.json")
+    checked = runner.invoke(app, ["check", str(EXAMPLE), replanned, "--incidents", str(incidents)])
+    assert checked.exit_code == 0, checked.output
+    unchecked = runner.invoke(app, ["check", str(EXAMPLE), replanned])
+    assert unchecked.exit_code == 1 and "churn_drift" in unchecked.output
     bad = runner.invoke(
         app,
         ["replan", str(EXAMPLE), "--baseline", str(tmp_path / "schedule.json"), "--now", "someday"],
