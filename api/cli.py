@@ -27,6 +27,7 @@ from zenplan.models import (
     parse_scenario,
 )
 from zenplan.models.files import write_atomic
+from zenplan.models.numbers import amount, closeness, signed
 from zenplan.models.scenario import Incident
 
 app = typer.Typer(
@@ -106,12 +107,10 @@ def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
 
         def show(progress: object) -> None:
             assert isinstance(progress, Progress)
-            gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
-            objective = f"{progress.objective:,.0f}" if progress.objective is not None else "-"
-            bound = f"{progress.bound:,.0f}" if progress.bound is not None else "-"
             live.update(
                 Text(
-                    f"solving: objective {objective}  bound {bound}  gap {gap}  "
+                    f"solving: objective {amount(progress.objective)}, "
+                    f"{closeness(progress.objective, progress.bound)}  "
                     f"elapsed {progress.elapsed:.1f}s  plans {progress.solutions}"
                 )
             )
@@ -120,10 +119,14 @@ def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
 
 
 def _print_summary(scenario: Scenario, schedule: Schedule) -> None:
-    console.print(
-        f"[bold]{scenario.name}[/bold]: {schedule.status}, objective {schedule.objective:,.0f}"
-        f" (bound {schedule.bound:,.0f}) in {schedule.solve_seconds:.1f}s"
-    )
+    line = f"[bold]{scenario.name}[/bold]: {schedule.status}"
+    if schedule.status in ("optimal", "feasible"):
+        proven = schedule.status == "optimal"
+        line += (
+            f", objective {amount(schedule.objective)}, "
+            f"{closeness(schedule.objective, schedule.bound, proven)}"
+        )
+    console.print(f"{line} in {schedule.solve_seconds:.1f}s")
     if schedule.explanation:
         console.print(schedule.explanation)
     if schedule.status not in ("optimal", "feasible"):
@@ -153,8 +156,8 @@ def kpi_table(schedule: Schedule) -> Table:
     table.add_column("value", justify="right")
     busiest = sorted(kpis.utilization.items(), key=lambda item: -item[1])[:3]
     rows = [
-        ("value", f"{kpis.value:,.0f}"),
-        ("cost", f"{kpis.cost:,.0f}"),
+        ("value", amount(kpis.value)),
+        ("cost", amount(kpis.cost)),
         ("ROI (value / cost)", f"{kpis.roi:.2f}" if kpis.roi is not None else "-"),
         ("projects delivered", str(kpis.delivered)),
         ("delivered by size", _counts(kpis.delivered_by_size)),
@@ -238,12 +241,12 @@ def replan(
     schedule = result.schedule
     write_atomic(out / "schedule.json", schedule.model_dump_json(indent=2))
     write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))
-    if schedule.projects:
-        figure = replan_gantt(scenario, schedule, baseline)
-        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=True, full_html=True))
+    # Also without a new plan: the baseline with "now", the frozen work and the SLA due dates.
+    figure = replan_gantt(scenario, schedule, baseline, result.now, incidents)
+    write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=True, full_html=True))
     console.print(
         f"[bold]replan from period {result.now}[/bold]: {schedule.status}, "
-        f"objective {schedule.objective:,.0f}; {result.frozen_phases} phases frozen"
+        f"objective {amount(schedule.objective)}; {result.frozen_phases} phases frozen"
     )
     if schedule.explanation:
         console.print(schedule.explanation)
@@ -273,7 +276,7 @@ def replan(
         f"({changes.moved_share:.0%}); added: {', '.join(changes.added) or '-'}; "
         f"dropped: {', '.join(changes.dropped) or '-'}"
     )
-    deltas = ", ".join(f"{k} {v:+,.2f}" for k, v in changes.kpi_deltas.items() if v)
+    deltas = ", ".join(f"{k} {signed(v, 2)}" for k, v in changes.kpi_deltas.items() if v)
     console.print(f"KPI deltas: {deltas or 'none'}")
     console.print(f"wrote {out / 'schedule.json'}, {out / 'diff.json'} and {out / 'gantt.html'}")
 

@@ -191,7 +191,8 @@ def _write_gantts(out: Path, tasks: Sequence[BatchTask], results: Sequence[Batch
         if task.baseline is None:
             write_gantt_html(scenario, result.schedule, path)
         else:
-            figure = replan_gantt(scenario, result.schedule, task.baseline)
+            now = scenario.grid.period_of(task.now) if task.now is not None else None
+            figure = replan_gantt(scenario, result.schedule, task.baseline, now)
             write_atomic(path, figure.to_html(include_plotlyjs=True, full_html=True))
 
 

@@ -15,6 +15,7 @@ from zenplan.charts.gantt import people_gantt, project_gantt
 from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
 from zenplan.charts.text import esc, project_label
 from zenplan.models.files import write_atomic
+from zenplan.models.numbers import amount, closeness
 from zenplan.models.scenario import Scenario
 from zenplan.models.schedule import KPIs, Schedule
 
@@ -24,9 +25,7 @@ __all__ = ["REPORT_FIGURES", "kpi_rows", "report_html", "write_gantt_html"]
 def _number(value: float | None) -> str:
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+    return amount(value, 0 if float(value).is_integer() else 2)
 
 
 def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
@@ -101,6 +100,20 @@ def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
     }
 
 
+def _late_list(scenario: Scenario, schedule: Schedule) -> str:
+    """The late projects, each with why it is late."""
+    late = [p for p in schedule.selected() if p.late_by > 0]
+    if not late:
+        return ""
+    items = "\n".join(
+        f"<li><b>{esc(project_label(scenario, p.id))}</b> [{esc(p.id)}]"
+        + (f": {esc(p.reason)}" if p.reason else f": late by {p.late_by} periods")
+        + "</li>"
+        for p in late
+    )
+    return f"\n<h2>Late</h2>\n<ul>\n{items}\n</ul>"
+
+
 def report_html(scenario: Scenario, schedule: Schedule) -> str:
     """The schedule report as one self-contained HTML page (plotly.js inlined once).
 
@@ -118,9 +131,11 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
     meta = [
         f'status <span class="status status-{esc(schedule.status)}">{esc(schedule.status)}</span>',
         f"objective {esc(_number(schedule.objective))}",
-        f"bound {esc(_number(schedule.bound))}",
         f"solved in {schedule.solve_seconds:.1f} s",
     ]
+    if schedule.status in ("optimal", "feasible"):
+        proven = schedule.status == "optimal"
+        meta.insert(2, esc(closeness(schedule.objective, schedule.bound, proven)))
     if schedule.solver is not None:
         meta.append(f"engine {esc(schedule.solver.engine)}")
     explanation = (
@@ -138,6 +153,7 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
             for p in unselected
         )
         not_selected = f"<h2>Not selected</h2>\n<ul>\n{items}\n</ul>"
+    not_selected += _late_list(scenario, schedule)
     title = esc(scenario.name)
     return f"""<!DOCTYPE html>
 <html lang="en">

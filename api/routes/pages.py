@@ -27,8 +27,11 @@ from zenplan.api.reports import compare, for_sponsor
 from zenplan.api.routes.compare import ScheduleIds, load_schedules
 from zenplan.api.routes.schedules import ScheduleId, record_or_404, solved_pair
 from zenplan.api.tables import ScenarioPublic, ScheduleSummary
+from zenplan.models.numbers import amount, closeness
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
+TEMPLATES.env.filters["amount"] = amount
+TEMPLATES.env.globals["closeness"] = closeness
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
