@@ -22,7 +22,7 @@ from zenplan.api.db import make_engine, migrate
 from zenplan.api.deps import KeyCache
 from zenplan.api.errors import BodySizeLimit, install_error_handlers
 from zenplan.api.jobs import RESTART_REASON, JobRunner
-from zenplan.api.routes import compare, health, jobs, keys, pages, scenarios, schedules
+from zenplan.api.routes import compare, explain, health, jobs, keys, pages, scenarios, schedules
 from zenplan.api.settings import Settings
 
 log = logging.getLogger("zenplan.api")
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         scenarios.router,
         jobs.router,
         schedules.router,
+        explain.router,
         compare.router,
         keys.router,
         pages.router,

@@ -132,6 +132,8 @@ def _print_summary(scenario: Scenario, schedule: Schedule) -> None:
     if schedule.status not in ("optimal", "feasible"):
         return
     console.print(kpi_table(schedule))
+    if schedule.breakdown is not None:
+        console.print(breakdown_table(schedule))
     projects = Table(title="Projects")
     for column in ("project", "sponsor", "start", "go-live", "late by"):
         projects.add_column(column)
@@ -177,6 +179,20 @@ def kpi_table(schedule: Schedule) -> Table:
     ]
     for name, value in rows:
         table.add_row(name, value)
+    return table
+
+
+def breakdown_table(schedule: Schedule) -> Table:
+    """The objective by project and term; rows sum to their total, totals to the objective."""
+    from zenplan.charts.report import breakdown_rows
+
+    assert schedule.breakdown is not None
+    columns, rows = breakdown_rows(schedule.breakdown)
+    table = Table(title="Objective by term and project")
+    for index, column in enumerate(columns):
+        table.add_column(column, justify="left" if index == 0 else "right")
+    for cells in rows:
+        table.add_row(*cells)
     return table
 
 

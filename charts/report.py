@@ -17,9 +17,9 @@ from zenplan.charts.text import esc, project_label
 from zenplan.models.files import write_atomic
 from zenplan.models.numbers import amount, closeness
 from zenplan.models.scenario import Scenario
-from zenplan.models.schedule import KPIs, Schedule
+from zenplan.models.schedule import KPIs, ObjectiveBreakdown, Schedule
 
-__all__ = ["REPORT_FIGURES", "kpi_rows", "report_html", "write_gantt_html"]
+__all__ = ["REPORT_FIGURES", "breakdown_rows", "kpi_rows", "report_html", "write_gantt_html"]
 
 
 def _number(value: float | None) -> str:
@@ -53,6 +53,44 @@ def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
         ("GPU utilization", share(kpis.gpu_utilization)),
         ("Periods saved by dataset reuse", str(kpis.reuse_saved_periods)),
     ]
+
+
+TERM_ORDER = ("value", "lateness", "cost", "makespan", "balance", "stability")
+
+
+def breakdown_rows(breakdown: ObjectiveBreakdown) -> tuple[list[str], list[list[str]]]:
+    """The objective by project (rows) and term (columns), then the portfolio's own terms and
+    the total: columns and rows of text, each row summing to its last cell."""
+    terms = [t for t in TERM_ORDER if t in breakdown.terms]
+    terms += sorted(set(breakdown.terms) - set(terms))
+    columns = ["", *terms, "total"]
+
+    def row(name: str, parts: dict[str, float]) -> list[str]:
+        cells = [amount(parts[t]) if t in parts else "" for t in terms]
+        return [name, *cells, amount(sum(parts.values()))]
+
+    by_total = sorted(breakdown.projects.items(), key=lambda item: -sum(item[1].values()))
+    rows = [row(project, parts) for project, parts in by_total]
+    if breakdown.portfolio:
+        rows.append(row("(portfolio)", breakdown.portfolio))
+    rows.append(row("objective", breakdown.terms))
+    return columns, rows
+
+
+def _breakdown_html(breakdown: ObjectiveBreakdown | None) -> str:
+    if breakdown is None or not breakdown.terms:
+        return ""
+    columns, rows = breakdown_rows(breakdown)
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>" for cells in rows
+    )
+    return (
+        "<h2>Objective by term and project</h2>\n"
+        '<p class="note">Value earned, minus what lateness, cost, makespan, balance and '
+        "stability charge; each row sums to its total, the totals to the objective.</p>\n"
+        f'<table class="kpis" id="breakdown">\n<tr>{head}</tr>\n{body}\n</table>'
+    )
 
 
 _CSS = """
@@ -174,6 +212,7 @@ def report_html(scenario: Scenario, schedule: Schedule) -> str:
 <table class="kpis">
 {kpi_table}
 </table>
+{_breakdown_html(schedule.breakdown)}
 <h2>Projects</h2>
 {projects}
 {not_selected}

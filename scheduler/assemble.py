@@ -37,7 +37,7 @@ def assemble(
     unselected and late projects (a plan the search only starts from needs none)."""
     from zenplan.scheduler.kpis import compute_kpis
     from zenplan.scheduler.reasons import late_reasons, unselected_reasons
-    from zenplan.scheduler.score import evaluate
+    from zenplan.scheduler.score import breakdown, evaluate
 
     schedule = Schedule(
         scenario=scenario.name,
@@ -51,6 +51,7 @@ def assemble(
         schedule.objective = evaluate(scenario, schedule) if objective is None else objective
         schedule.bound = schedule.objective if bound is None else bound
         schedule.kpis = compute_kpis(scenario, schedule)
+        schedule.breakdown = breakdown(scenario, schedule)
         if not explained:
             return schedule
         found = unselected_reasons(scenario, schedule)

@@ -19,6 +19,7 @@ from zenplan.scheduler.decode import hint
 from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
+from zenplan.scheduler.score import breakdown
 from zenplan.scheduler.solve import run_model
 
 __all__ = ["Replan", "replan", "with_incidents"]
@@ -72,6 +73,8 @@ def replan(
     info.debug["build_seconds"] = round(perf_counter() - started, 3)
     reporter = Reporter(started, on_progress)
     schedule = run_model(full, built, options, reporter, info)
+    if schedule.status in ("optimal", "feasible"):
+        schedule.breakdown = breakdown(full, schedule, promised)  # with stability
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)
 

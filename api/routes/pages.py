@@ -174,6 +174,7 @@ def schedule_page(
         project_sponsors={p.id: p.sponsor for p in scenario.projects},
         gantt=gantt,
         kpis=kpi_rows(schedule.kpis),
+        breakdown=schedule.breakdown,
     )
 
 
