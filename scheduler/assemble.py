@@ -35,8 +35,8 @@ def assemble(
 ) -> Schedule:
     """A complete schedule with dates, lateness, KPIs and, when ``explained``, reasons for
     unselected and late projects (a plan the search only starts from needs none)."""
+    from zenplan.scheduler.counterfactual import checked_reasons
     from zenplan.scheduler.kpis import compute_kpis
-    from zenplan.scheduler.reasons import late_reasons, unselected_reasons
     from zenplan.scheduler.score import breakdown, evaluate
 
     schedule = Schedule(
@@ -54,9 +54,8 @@ def assemble(
         schedule.breakdown = breakdown(scenario, schedule)
         if not explained:
             return schedule
-        found = unselected_reasons(scenario, schedule)
+        found = checked_reasons(scenario, schedule)
         found.update(reasons or {})
-        found.update(late_reasons(scenario, schedule))
         for plan in schedule.projects:
             plan.reason = found.get(plan.id)
     return schedule
