@@ -12,7 +12,7 @@ all but any one of them does not; so each blocker named is binding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -21,7 +21,7 @@ from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.constraints.staffing import runs
 from zenplan.constraints.variables import Background
 from zenplan.models import Scenario, Schedule
-from zenplan.models.decisions import APPROVAL, Decisions, dataset_of
+from zenplan.models.decisions import APPROVAL, Decisions, PhaseDecision, dataset_of
 from zenplan.models.numbers import amount
 from zenplan.scheduler.build import build
 from zenplan.scheduler.decode import decisions_from
@@ -67,9 +67,12 @@ class Counterfactual:
         project_id: str,
         not_before: int = 0,
         budget: Budget | None = None,
+        frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
     ) -> None:
         self.scenario, self.schedule, self.not_before = scenario, schedule, not_before
         self.budget = budget or Budget()
+        # a replan: the project's own started work stays where it is
+        self.frozen = {k: v for k, v in (frozen or {}).items() if k[0] == project_id}
         self.project = scenario.project(project_id)
         self.decisions = decisions_of(scenario, schedule)
         others = {
@@ -127,7 +130,11 @@ class Counterfactual:
         if GPUS in relaxed:
             background.gpus = {p: u for p, u in background.gpus.items() if p not in self.pools}
         built = build(
-            scenario, excluded=self.excluded, background=background, not_before=self.not_before
+            scenario,
+            excluded=self.excluded,
+            background=background,
+            not_before=self.not_before,
+            frozen=self.frozen,
         )
         project_var = built.variables.projects[self.project.id]
         built.model.add(project_var.selected == 1)
@@ -232,9 +239,10 @@ def counterfactual_reason(
     project_id: str,
     not_before: int = 0,
     budget: Budget | None = None,
+    frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
 ) -> Finding:
     """Why ``project_id`` is left out (or late), checked by trying it."""
-    cf = Counterfactual(scenario, schedule, project_id, not_before, budget)
+    cf = Counterfactual(scenario, schedule, project_id, not_before, budget, frozen)
     project, grid = cf.project, scenario.grid
     plan = schedule.project(project_id)
     late = plan is not None and plan.selected and plan.late_by > 0
@@ -376,7 +384,11 @@ def _periods(periods: set[int]) -> str:
 
 
 def checked_reasons(
-    scenario: Scenario, schedule: Schedule, not_before: int = 0, solves: int = REASONS_SOLVES
+    scenario: Scenario,
+    schedule: Schedule,
+    not_before: int = 0,
+    solves: int = REASONS_SOLVES,
+    frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
 ) -> dict[str, str]:
     """A checked reason for every project left out and every late one, within ``solves``
     small solves (projects past them say so)."""
@@ -392,6 +404,6 @@ def checked_reasons(
                 f"zenplan explain SCENARIO SCHEDULE --project {plan.id} analyses it)"
             )
             continue
-        finding = counterfactual_reason(scenario, schedule, plan.id, not_before, budget)
+        finding = counterfactual_reason(scenario, schedule, plan.id, not_before, budget, frozen)
         reasons[plan.id] = f"{head}: {finding.text}"
     return reasons

@@ -15,6 +15,7 @@ from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy
 from zenplan.scheduler.build import build
+from zenplan.scheduler.counterfactual import checked_reasons
 from zenplan.scheduler.decode import hint
 from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
@@ -75,6 +76,10 @@ def replan(
     schedule = run_model(full, built, options, reporter, info)
     if schedule.status in ("optimal", "feasible"):
         schedule.breakdown = breakdown(full, schedule, promised)  # with stability
+        # Reasons tried from now on, with started work where it is.
+        reasons = checked_reasons(full, schedule, now_period, frozen=frozen)
+        for plan in schedule.projects:
+            plan.reason = reasons.get(plan.id)
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)
 
