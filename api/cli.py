@@ -336,6 +336,56 @@ def check(
 
 
 @app.command()
+def explain(
+    scenario_path: ScenarioPath,
+    schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
+    project: Annotated[str, typer.Option("--project", help="The project left out or late.")],
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds for each checking solve.")
+    ] = 10.0,
+    workers: Annotated[int, typer.Option(help="CP-SAT workers per solve.")] = 2,
+) -> None:
+    """Why a project is left out or late (checked by trying it against the rest of the
+    plan), and what it would take to fit it on time: each change checked by a solve, with
+    the projects it displaces or delays."""
+    from zenplan.scheduler import SolveOptions
+    from zenplan.scheduler.counterfactual import counterfactual_reason
+    from zenplan.scheduler.takes import what_it_takes
+
+    scenario = _load(scenario_path)
+    with user_errors():
+        schedule = load_schedule(schedule_path)
+        known = {p.id for p in scenario.scheduled_projects()}
+        if project not in known:
+            raise ValueError(
+                f"--project: no project {project!r} to plan in the scenario "
+                f"(projects: {', '.join(sorted(known))})"
+            )
+        options = SolveOptions(time_limit=time_limit, workers=workers, deterministic=True)
+    plan = schedule.project(project)
+    state = "late" if plan is not None and plan.selected and plan.late_by else "not selected"
+    if plan is not None and plan.selected and not plan.late_by:
+        state = "on time"
+    finding = counterfactual_reason(scenario, schedule, project)
+    console.print(f"[bold]{project}[/bold] ({state}): {finding.text}", soft_wrap=True)
+    console.print(
+        f"[bold]What it would take to fit {project} on time[/bold] (each checked by a solve):"
+    )
+    for option in what_it_takes(scenario, schedule, project, options):
+        if not option.fits:
+            console.print(f"- {option.change}: {option.status}", soft_wrap=True)
+            continue
+        delayed = ", ".join(f"{p} by {n}" for p, n in option.delayed.items()) or "nothing"
+        go_live = "" if option.go_live is None else f", live by period {option.go_live - 1}"
+        console.print(
+            f"- {option.change}: fits{go_live}; objective {signed(option.objective_change)} "
+            f"against this plan; leaves out {', '.join(option.displaced) or 'nothing'}; "
+            f"delays {delayed}",
+            soft_wrap=True,
+        )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the scenario format."""
     print(json.dumps(Scenario.model_json_schema(by_alias=True), indent=2))

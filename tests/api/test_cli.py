@@ -135,3 +135,47 @@ def test_replan_after_a_drift_incident(tmp_path: Path) -> None:
         ["replan", str(EXAMPLE), "--baseline", str(tmp_path / "schedule.json"), "--now", "someday"],
     )
     assert bad.exit_code == 2 and "--now" in bad.output
+
+
+def test_explain_says_why_and_what_it_would_take(tmp_path: Path) -> None:
+    document = {
+        "name": "busy",
+        "calendar": {"start": "2027-01-04", "period": "week", "horizon": 20},
+        "staff": [{"id": "ana", "skills": {"data_science": 4}}],
+        "projects": [
+            {
+                "id": "churn",
+                "value": 50,
+                "phases": [
+                    {
+                        "id": "model",
+                        "duration": 17,
+                        "requires": [{"skill": "data_science", "level": 4}],
+                    }
+                ],
+            },
+            {
+                "id": "ltv",
+                "value": 10,
+                "phases": [
+                    {
+                        "id": "model",
+                        "duration": 4,
+                        "requires": [{"skill": "data_science", "level": 4}],
+                    }
+                ],
+            },
+        ],
+    }
+    scenario = tmp_path / "busy.yaml"
+    scenario.write_text(yaml.safe_dump(document))
+    runner.invoke(app, ["solve", str(scenario), "--greedy", "--out", str(tmp_path)])
+    schedule = str(tmp_path / "schedule.json")
+    result = runner.invoke(
+        app, ["explain", str(scenario), schedule, "--project", "ltv", "--time-limit", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "ana is busy (churn/model in periods 0-16)" in result.output
+    assert "one more person with data_science >= 4" in result.output
+    bad = runner.invoke(app, ["explain", str(scenario), schedule, "--project", "ghost"])
+    assert bad.exit_code == 2 and "--project" in bad.output and "ghost" in bad.output

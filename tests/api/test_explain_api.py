@@ -73,3 +73,45 @@ def test_the_sponsor_page_shows_the_breakdown_and_why_a_project_is_late(
     assert 'id="breakdown"' in page.text and "lateness" in page.text
     assert "late by" in page.text and "past its deadline" in page.text
     assert "-0<" not in page.text
+
+
+def busy_document() -> dict[str, object]:
+    """ana (the one data scientist at level 4) is on churn; ltv needs her too."""
+    document = tiny()
+    document["staff"] = [{"id": "ana", "skills": {"data_science": 4}}]
+    document["projects"] = [
+        {
+            "id": "churn",
+            "value": 50,
+            "phases": [
+                {"id": "model", "duration": 17, "requires": [{"skill": "data_science", "level": 4}]}
+            ],
+        },
+        {
+            "id": "ltv",
+            "value": 10,
+            "phases": [
+                {"id": "model", "duration": 4, "requires": [{"skill": "data_science", "level": 4}]}
+            ],
+        },
+    ]
+    return document
+
+
+def test_explain_a_project_over_http(client: TestClient, keys: Headers) -> None:
+    scenario_id = create_scenario(client, keys["planner"], busy_document())
+    with Session(client.app.state.engine) as session:  # type: ignore[attr-defined]
+        version = crud.get_version(session, scenario_id, 1)
+        assert version is not None
+        plan = greedy_plan(scenario_of(version.document, scenario_id, 1))
+        assert not plan.project("ltv").selected  # type: ignore[union-attr]
+        record = crud.add_schedule(session, version, plan)
+    path = f"/schedules/{record.id}/explain"
+    body = client.get(path, params={"project": "ltv", "time_limit": 3}, headers=keys["viewer"])
+    assert body.status_code == 200, body.text
+    answer = body.json()
+    assert answer["blockers"] == ["people"] and "ana is busy (churn/model" in answer["reason"]
+    person = next(o for o in answer["options"] if o["kind"] == "person")
+    assert person["fits"] and person["displaced"] == []
+    unknown = client.get(path, params={"project": "ghost"}, headers=keys["viewer"])
+    assert unknown.status_code == 404 and "ghost" in unknown.text
