@@ -19,6 +19,7 @@ from zenplan.models import Requirement, Scenario, Schedule, parse_scenario
 from zenplan.models.decisions import APPROVAL, Decisions
 from zenplan.scheduler.counterfactual import Counterfactual
 from zenplan.scheduler.options import SolveOptions
+from zenplan.scheduler.score import evaluate
 from zenplan.scheduler.solve import solve
 
 EXTRA = "extra"  # id stem of the person a candidate adds
@@ -192,7 +193,8 @@ def _checked(
     if result.status not in ("optimal", "feasible"):
         return option
     option.fits = True
-    option.objective_change = round(result.objective - schedule.objective, 2)
+    # Both evaluated as the model counts them (a hand-made plan may carry no objective).
+    option.objective_change = round(evaluate(required, result) - evaluate(changed, schedule), 2)
     before = {p.id: max((ph.end for ph in p.phases), default=0) for p in schedule.selected()}
     after = {p.id: max((ph.end for ph in p.phases), default=0) for p in result.selected()}
     option.displaced = sorted(set(before) - set(after))
