@@ -332,7 +332,9 @@ def _busy_text(cf: Counterfactual, person: str, window: set[int]) -> str:
             duration = scenario_duration(cf.scenario, key, phase_id)
             periods = set(range(decision.start, decision.start + duration)) & window
             if periods:
-                holders.setdefault(f"{key}/{phase_id}", set()).update(periods)
+                dataset = dataset_of(key)
+                what = f"acquiring {dataset}" if dataset is not None else f"{key}/{phase_id}"
+                holders.setdefault(what, set()).update(periods)
     works = ", ".join(f"{w} in {_in(p)}" for w, p in sorted(holders.items()))
     return f"{person} is busy ({works})"
 
