@@ -49,8 +49,8 @@ class Budget:
 
 @dataclass(frozen=True)
 class Finding:
-    """What the counterfactual found: the plan it fits with (None when it does not), the
-    binding blockers (kind -> details), and the text."""
+    """What the counterfactual found: the text, the project's placement when it fits with
+    everything else as planned (None when it does not), and the kinds of binding blockers."""
 
     text: str
     fits: Decisions | None = None
