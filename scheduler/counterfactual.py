@@ -35,6 +35,8 @@ POLICIES = ("max_concurrent_large", "rd_reserve", "mentoring")
 # reasons of one schedule may take: counted, not timed, so the same plan gets the same reasons.
 STEP_DETERMINISTIC_TIME = 1.0
 REASONS_SOLVES = 200
+SMALL_PORTFOLIO = 40
+MIN_SOLVES = 20
 
 
 @dataclass
@@ -389,11 +391,15 @@ def checked_reasons(
     scenario: Scenario,
     schedule: Schedule,
     not_before: int = 0,
-    solves: int = REASONS_SOLVES,
+    solves: int | None = None,
     frozen: Mapping[tuple[str, str], PhaseDecision] | None = None,
 ) -> dict[str, str]:
     """A checked reason for every project left out and every late one, within ``solves``
-    small solves (projects past them say so)."""
+    small solves (projects past them say so). By default REASONS_SOLVES up to
+    SMALL_PORTFOLIO projects, fewer for larger ones, whose small models take longer."""
+    if solves is None:
+        size = len(scenario.scheduled_projects())
+        solves = max(MIN_SOLVES, REASONS_SOLVES * SMALL_PORTFOLIO // max(size, SMALL_PORTFOLIO))
     budget = Budget(solves)
     reasons: dict[str, str] = {}
     wanted = [p for p in schedule.projects if not p.selected]

@@ -266,3 +266,13 @@ def test_a_late_project_is_explained_by_what_keeps_it_from_its_deadline() -> Non
     )
     finding = counterfactual_reason(scenario, schedule, "p")
     assert finding.blockers == ("people",) and "ana is busy (q/x in periods 0-3)" in finding.text
+
+
+def test_projects_past_the_reasons_budget_say_they_were_not_analysed() -> None:
+    from zenplan.scheduler.counterfactual import checked_reasons
+
+    scenario, schedule = busy_ana(until=20)
+    everything = checked_reasons(scenario, schedule)
+    assert everything["p"] == "not selected: blocked by ana is busy (q/x in periods 0-19)"
+    cut = checked_reasons(scenario, schedule, solves=1)
+    assert "not analysed" in cut["p"] and "zenplan explain" in cut["p"]
