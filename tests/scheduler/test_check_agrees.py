@@ -173,3 +173,97 @@ def test_replans_with_incidents_are_checkable(plan: Schedule) -> None:
     dropped = rebuilt(document)
     assert "mandatory" in {v.rule for v in check(SCENARIO, dropped, [incident])}
     assert model_accepts(SCENARIO, dropped, [incident]) is False
+
+
+POLICIES = scenario_of(
+    staff=[
+        {"id": "ana", "skills": {"data_science": 4}},
+        {"id": "ben", "skills": {"data_science": 2}},
+        {"id": "cy", "skills": {"data_science": 3}},
+        {"id": "dee", "skills": {"data_science": 3}},
+    ],
+    policies={"max_concurrent_large": 1, "mentoring": True, "rd_reserve": 0.25},
+    projects=[
+        project("big1", phase("x", 3, DS3), value=10, size="large"),
+        project("big2", phase("x", 3, DS3), value=10, size="large"),
+        project("small", phase("x", 2, ("data_science", 2, 1)), value=5),
+    ],
+)
+
+
+def policy_plan(**moves: Any) -> Schedule:
+    """big1 then big2 on cy, small on ana; ``moves`` sets a project's start or people."""
+    layout: dict[str, tuple[int, list[str]]] = {
+        "big1": (0, ["cy"]),
+        "big2": (3, ["cy"]),
+        "small": (0, ["ana"]),
+    }
+    layout.update(moves)
+    projects = []
+    for pid, (start, people) in layout.items():
+        duration = 2 if pid == "small" else 3
+        staff = [{"id": p, "skill": "data_science"} for p in people]
+        projects.append(
+            {
+                "id": pid,
+                "selected": True,
+                "phases": [{"id": "x", "start": start, "end": start + duration, "staff": staff}],
+            }
+        )
+    return Schedule.model_validate({"scenario": "tiny", "status": "feasible", "projects": projects})
+
+
+@pytest.mark.parametrize(
+    ("rule", "moves"),
+    [
+        # two large projects at once
+        ("max_concurrent_large", {"big2": (0, ["dee"])}),
+        # a junior (ben, level 2) alone on small
+        ("mentoring", {"small": (0, ["ben"])}),
+    ],
+)
+def test_policies_are_flagged_by_both(rule: str, moves: dict[str, Any]) -> None:
+    assert check(POLICIES, policy_plan()) == [] and model_accepts(POLICIES, policy_plan())
+    broken = policy_plan(**moves)
+    assert rule in {v.rule for v in check(POLICIES, broken)}
+    assert model_accepts(POLICIES, broken) is False
+
+
+def test_the_rd_reserve_is_flagged_by_both() -> None:
+    # two people, half kept for R&D: one at work at a time
+    scenario = scenario_of(
+        staff=[
+            {"id": "ana", "skills": {"data_science": 4}},
+            {"id": "cy", "skills": {"data_science": 3}},
+        ],
+        policies={"rd_reserve": 0.5},
+        projects=[
+            project("a", phase("x", 2, DS3), value=5),
+            project("b", phase("x", 2, DS3), value=5),
+        ],
+    )
+
+    def plan(b_start: int) -> Schedule:
+        runs = {"a": (0, "ana"), "b": (b_start, "cy")}
+        projects = [
+            {
+                "id": pid,
+                "selected": True,
+                "phases": [
+                    {
+                        "id": "x",
+                        "start": t,
+                        "end": t + 2,
+                        "staff": [{"id": who, "skill": "data_science"}],
+                    }
+                ],
+            }
+            for pid, (t, who) in runs.items()
+        ]
+        return Schedule.model_validate(
+            {"scenario": "tiny", "status": "feasible", "projects": projects}
+        )
+
+    assert check(scenario, plan(2)) == [] and model_accepts(scenario, plan(2))
+    assert "rd_reserve" in {v.rule for v in check(scenario, plan(1))}
+    assert model_accepts(scenario, plan(1)) is False
