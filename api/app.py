@@ -25,6 +25,7 @@ from zenplan.api.errors import BodySizeLimit, RequestId, install_error_handlers
 from zenplan.api.jobs import RESTART_REASON, JobRunner
 from zenplan.api.routes import (
     compare,
+    explain,
     exports,
     frontier,
     health,
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         jobs.router,
         schedules.router,
         exports.router,
+        explain.router,
         compare.router,
         frontier.router,
         keys.router,

@@ -27,6 +27,8 @@ from zenplan.models import (
 )
 from zenplan.models.diff import ScheduleDiff
 from zenplan.models.files import write_atomic
+from zenplan.models.numbers import amount, closeness, signed
+from zenplan.models.scenario import Incident
 
 app = typer.Typer(
     name="zenplan",
@@ -105,12 +107,10 @@ def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
 
         def show(progress: object) -> None:
             assert isinstance(progress, Progress)
-            gap = f"{progress.gap:.1%}" if progress.gap is not None else "-"
-            objective = f"{progress.objective:,.0f}" if progress.objective is not None else "-"
-            bound = f"{progress.bound:,.0f}" if progress.bound is not None else "-"
             live.update(
                 Text(
-                    f"solving: objective {objective}  bound {bound}  gap {gap}  "
+                    f"solving: objective {amount(progress.objective)}, "
+                    f"{closeness(progress.objective, progress.bound)}  "
                     f"elapsed {progress.elapsed:.1f}s  plans {progress.solutions}"
                 )
             )
@@ -119,15 +119,21 @@ def _progress_line(quiet: bool) -> Iterator[Callable[[object], None]]:
 
 
 def _print_summary(scenario: Scenario, schedule: Schedule) -> None:
-    console.print(
-        f"[bold]{scenario.name}[/bold]: {schedule.status}, objective {schedule.objective:,.0f}"
-        f" (bound {schedule.bound:,.0f}) in {schedule.solve_seconds:.1f}s"
-    )
+    line = f"[bold]{scenario.name}[/bold]: {schedule.status}"
+    if schedule.status in ("optimal", "feasible"):
+        proven = schedule.status == "optimal"
+        line += (
+            f", objective {amount(schedule.objective)}, "
+            f"{closeness(schedule.objective, schedule.bound, proven)}"
+        )
+    console.print(f"{line} in {schedule.solve_seconds:.1f}s")
     if schedule.explanation:
         console.print(schedule.explanation)
     if schedule.status not in ("optimal", "feasible"):
         return
     console.print(kpi_table(schedule))
+    if schedule.breakdown is not None:
+        console.print(breakdown_table(schedule))
     projects = Table(title="Projects")
     for column in ("project", "sponsor", "start", "go-live", "late by"):
         projects.add_column(column)
@@ -152,8 +158,8 @@ def kpi_table(schedule: Schedule) -> Table:
     table.add_column("value", justify="right")
     busiest = sorted(kpis.utilization.items(), key=lambda item: -item[1])[:3]
     rows = [
-        ("value", f"{kpis.value:,.0f}"),
-        ("cost", f"{kpis.cost:,.0f}"),
+        ("value", amount(kpis.value)),
+        ("cost", amount(kpis.cost)),
         ("ROI (value / cost)", f"{kpis.roi:.2f}" if kpis.roi is not None else "-"),
         ("projects delivered", str(kpis.delivered)),
         ("delivered by size", _counts(kpis.delivered_by_size)),
@@ -176,8 +182,38 @@ def kpi_table(schedule: Schedule) -> Table:
     return table
 
 
+def breakdown_table(schedule: Schedule) -> Table:
+    """The objective by project and term; rows sum to their total, totals to the objective."""
+    from zenplan.charts.report import breakdown_rows
+
+    assert schedule.breakdown is not None
+    columns, rows = breakdown_rows(schedule.breakdown)
+    table = Table(title="Objective by term and project")
+    for index, column in enumerate(columns):
+        table.add_column(column, justify="left" if index == 0 else "right")
+    for cells in rows:
+        table.add_row(*cells)
+    return table
+
+
 def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{key} {value}" for key, value in counts.items()) or "-"
+
+
+def _incidents(scenario: Scenario, path: Path | None) -> list[Incident]:
+    """The drift incidents of a YAML/JSON file (a list, or a mapping with `incidents`),
+    validated against the scenario (inside ``user_errors``)."""
+    from zenplan.models.loading import read_document
+
+    if path is None:
+        return []
+    raw = read_document(path)
+    raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
+    if not isinstance(raw, list):
+        raise ValueError(f"{path}: expected a list of incidents")
+    from zenplan.scheduler.replan import merge_incidents
+
+    return merge_incidents(scenario, raw, str(path))[0]
 
 
 @app.command()
@@ -208,10 +244,8 @@ def replan(
     from zenplan.charts.report import write_plotly_beside
     from zenplan.models.loading import read_document
     from zenplan.models.pins import parse_pins
-    from zenplan.models.scenario import Incident
     from zenplan.scheduler import SolveOptions
     from zenplan.scheduler.options import default_workers
-    from zenplan.scheduler.replan import merge_incidents
     from zenplan.scheduler.replan import replan as run_replan
 
     scenario = _load(scenario_path)
@@ -221,13 +255,7 @@ def replan(
             when = date.fromisoformat(now)
         except ValueError:
             raise ValueError(f"--now: {now!r} is not a date (YYYY-MM-DD)") from None
-        incidents: list[Incident] = []
-        if incidents_path is not None:
-            raw = read_document(incidents_path)
-            raw = raw.get("incidents", raw) if isinstance(raw, dict) else raw
-            if not isinstance(raw, list):
-                raise ValueError(f"{incidents_path}: expected a list of incidents")
-            incidents, _ = merge_incidents(scenario, raw, str(incidents_path))
+        incidents = _incidents(scenario, incidents_path)
         pins = parse_pins(read_document(pins_path), str(pins_path)) if pins_path else []
         options = SolveOptions(
             time_limit=time_limit, workers=workers or default_workers(), seed=seed
@@ -237,13 +265,13 @@ def replan(
     schedule = result.schedule
     write_atomic(out / "schedule.json", schedule.model_dump_json(indent=2))
     write_atomic(out / "diff.json", result.diff.model_dump_json(indent=2))
-    if schedule.projects:
-        figure = replan_gantt(scenario, schedule, baseline)
-        script = write_plotly_beside(out).name
-        write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=script, full_html=True))
+    # Also without a new plan: the baseline with "now", the frozen work and the SLA due dates.
+    figure = replan_gantt(scenario, schedule, baseline, result.now, incidents)
+    script = write_plotly_beside(out).name
+    write_atomic(out / "gantt.html", figure.to_html(include_plotlyjs=script, full_html=True))
     console.print(
         f"[bold]replan from period {result.now}[/bold]: {schedule.status}, "
-        f"objective {schedule.objective:,.0f}; {result.frozen_phases} phases frozen"
+        f"objective {amount(schedule.objective)}; {result.frozen_phases} phases frozen"
     )
     if schedule.explanation:
         console.print(schedule.explanation)
@@ -278,7 +306,7 @@ def _print_changes(changes: ScheduleDiff) -> None:
         f"({changes.moved_share:.0%}); added: {', '.join(changes.added) or '-'}; "
         f"dropped: {', '.join(changes.dropped) or '-'}"
     )
-    deltas = ", ".join(f"{k} {v:+,.2f}" for k, v in changes.kpi_deltas.items() if v)
+    deltas = ", ".join(f"{k} {signed(v, 2)}" for k, v in changes.kpi_deltas.items() if v)
     console.print(f"KPI deltas: {deltas or 'none'}")
 
 
@@ -297,14 +325,20 @@ def validate(scenario_path: ScenarioPath) -> None:
 def check(
     scenario_path: ScenarioPath,
     schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
+    incidents_path: Annotated[
+        Path | None,
+        typer.Option("--incidents", help="YAML/JSON list of the drift incidents replanned for."),
+    ] = None,
 ) -> None:
-    """Check a schedule (also a hand-made one) against the scenario; exit 1 on violations."""
+    """Check a schedule (also a hand-made one or a replan) against the scenario and its
+    incidents (stored in the scenario or given with --incidents); exit 1 on violations."""
     from zenplan.scheduler import check as check_schedule
 
     scenario = _load(scenario_path)
     with user_errors():
         schedule = load_schedule(schedule_path)
-    violations = check_schedule(scenario, schedule)
+        incidents = _incidents(scenario, incidents_path)
+    violations = check_schedule(scenario, schedule, incidents)
     if not violations:
         console.print(f"{schedule_path}: no rule violated")
         return
@@ -312,6 +346,56 @@ def check(
     for violation in violations:
         console.print(Text(f"  {violation}"))
     raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    scenario_path: ScenarioPath,
+    schedule_path: Annotated[Path, typer.Argument(help="Schedule JSON, e.g. schedule.json.")],
+    project: Annotated[str, typer.Option("--project", help="The project left out or late.")],
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds for each checking solve.")
+    ] = 10.0,
+    workers: Annotated[int, typer.Option(help="CP-SAT workers per solve.")] = 2,
+) -> None:
+    """Why a project is left out or late (checked by trying it against the rest of the
+    plan), and what it would take to fit it on time: each change checked by a solve, with
+    the projects it displaces or delays."""
+    from zenplan.scheduler import SolveOptions
+    from zenplan.scheduler.counterfactual import counterfactual_reason
+    from zenplan.scheduler.takes import what_it_takes
+
+    scenario = _load(scenario_path)
+    with user_errors():
+        schedule = load_schedule(schedule_path)
+        known = {p.id for p in scenario.scheduled_projects()}
+        if project not in known:
+            raise ValueError(
+                f"--project: no project {project!r} to plan in the scenario "
+                f"(projects: {', '.join(sorted(known))})"
+            )
+        options = SolveOptions(time_limit=time_limit, workers=workers, deterministic=True)
+    plan = schedule.project(project)
+    state = "late" if plan is not None and plan.selected and plan.late_by else "not selected"
+    if plan is not None and plan.selected and not plan.late_by:
+        state = "on time"
+    finding = counterfactual_reason(scenario, schedule, project)
+    console.print(f"[bold]{project}[/bold] ({state}): {finding.text}", soft_wrap=True)
+    console.print(
+        f"[bold]What it would take to fit {project} on time[/bold] (each checked by a solve):"
+    )
+    for option in what_it_takes(scenario, schedule, project, options):
+        if not option.fits:
+            console.print(f"- {option.change}: {option.status}", soft_wrap=True)
+            continue
+        delayed = ", ".join(f"{p} by {n}" for p, n in option.delayed.items()) or "nothing"
+        go_live = "" if option.go_live is None else f", live by period {option.go_live - 1}"
+        console.print(
+            f"- {option.change}: fits{go_live}; objective {signed(option.objective_change)} "
+            f"against this plan; leaves out {', '.join(option.displaced) or 'nothing'}; "
+            f"delays {delayed}",
+            soft_wrap=True,
+        )
 
 
 @app.command()

@@ -24,6 +24,7 @@ from rich.text import Text
 from zenplan.api.cli_common import console, fail, user_errors
 from zenplan.models import Scenario, parse_scenario
 from zenplan.models.files import write_atomic
+from zenplan.models.numbers import amount
 from zenplan.scheduler.options import SolveOptions
 from zenplan.studies.batch import BatchResult, BatchTask
 from zenplan.studies.executors import Executor
@@ -124,11 +125,15 @@ def _money(value: Any) -> str:
     for limit, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= limit:
             return f"{value / limit:,.1f}{suffix}"
-    return f"{value:,.0f}"
+    return amount(value)
 
 
 def _signed(value: float) -> str:
-    return ("+" if value >= 0 else "") + _money(value)
+    """A difference with its sign; "0" for none (never "+0" or "-0")."""
+    text = _money(value)
+    if not any(c in "123456789" for c in text):
+        return "0"
+    return text if text.startswith("-") else f"+{text}"
 
 
 def _table(title: str) -> Table:
@@ -211,7 +216,8 @@ def _write_gantts(out: Path, tasks: Sequence[BatchTask], results: Sequence[Batch
         if task.baseline is None:
             write_atomic(path, report_html(scenario, result.schedule, plotly_src=shared))
         else:
-            figure = replan_gantt(scenario, result.schedule, task.baseline)
+            now = scenario.grid.period_of(task.now) if task.now is not None else None
+            figure = replan_gantt(scenario, result.schedule, task.baseline, now)
             write_atomic(path, figure.to_html(include_plotlyjs=shared, full_html=True))
 
 
@@ -281,18 +287,25 @@ def whatif(
     table and in OUT/whatif.html."""
     from zenplan.charts.whatif import whatif_html
     from zenplan.studies.batch import write_results
-    from zenplan.studies.whatif import comparison_rows, load_variants, whatif_tasks
+    from zenplan.studies.whatif import (
+        baseline_task,
+        comparison_rows,
+        load_variants,
+        whatif_tasks,
+    )
 
     with user_errors():
         document, variants = load_variants(scenario_path, vary or [], variants_file)
         baseline = parse_scenario(document, str(scenario_path))
     options = _options(time_limit, workers, seed)
-    tasks = whatif_tasks(document, variants, options)
     labels = ["baseline", *(v.label for v in variants)]
     with _executor(ray, local, workers) as executor:
-        results = _run(tasks, executor, "variants")
+        # The baseline's plan first: every variant starts from it, deterministically.
+        first = _run([baseline_task(document, options)], executor, "baseline")[0]
+        start = first.schedule if first.planned else None
+        results = _run(whatif_tasks(document, variants, options, start), executor, "variants")
     write_results(out, results)
-    rows = comparison_rows(results, labels)
+    rows = comparison_rows(results, labels, variants, document)
     write_atomic(out / "comparison.json", json.dumps(rows, indent=2, default=str))
     planned = [(r.schedule, label) for r, label in zip(results, labels, strict=True) if r.planned]
     page = whatif_html(
@@ -309,7 +322,7 @@ def whatif(
 def comparison_table(rows: Sequence[dict[str, Any]]) -> Table:
     table = _table("What-if variants against the baseline")
     table.add_column("variant", overflow="fold")
-    for column in ("obj.", "value", "cost", "deliv.", "late", "Δ obj."):
+    for column in ("obj.", "value", "cost", "deliv.", "late", "Δ obj.", "Δ cost"):
         table.add_column(column, justify="right")
     table.add_column("projects vs baseline", overflow="fold")
     for row in rows:
@@ -324,6 +337,7 @@ def comparison_table(rows: Sequence[dict[str, Any]]) -> Table:
             _number(row.get("delivered"), "{}"),
             _number(row.get("late"), "{}"),
             "" if delta is None or row["variant"] == "baseline" else _signed(delta),
+            "" if delta is None or row["variant"] == "baseline" else _signed(row["delta_cost"]),
             " ".join(changes),
         )
     return table

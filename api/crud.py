@@ -377,9 +377,7 @@ def finish_job(
         record.diff = (diff or ScheduleDiff()).model_dump_json()
     session.add(record)
     session.flush()
-    gap = None
-    if schedule.status in ("optimal", "feasible"):
-        gap = abs(schedule.bound - schedule.objective) / max(1.0, abs(schedule.objective))
+    gap = schedule.gap  # a share of the bound, as the live progress reports it
     result = session.execute(
         update(Job)
         .where(col(Job.id) == job_id, col(Job.state) == "running")

@@ -29,7 +29,7 @@ import plotly.graph_objects as go
 from zenplan.charts.palette import Colors
 from zenplan.charts.text import LEGEND, MS_PER_DAY, esc, find_project, project_label
 from zenplan.models.calendar import TimeGrid
-from zenplan.models.scenario import Person, Scenario
+from zenplan.models.scenario import Incident, Person, Scenario
 from zenplan.models.schedule import DatasetPlan, ProjectPlan, Schedule, StaffAssignment
 
 __all__ = ["people_gantt", "project_gantt", "replan_gantt"]
@@ -732,31 +732,108 @@ def people_gantt(scenario: Scenario, schedule: Schedule) -> go.Figure:
     return figure
 
 
-def replan_gantt(scenario: Scenario, schedule: Schedule, baseline: Schedule) -> go.Figure:
-    """The project Gantt of a replanned schedule with the baseline's phases as ghost bars."""
+def replan_gantt(
+    scenario: Scenario,
+    schedule: Schedule,
+    baseline: Schedule,
+    now: int | None = None,
+    incidents: Sequence[Incident] = (),
+) -> go.Figure:
+    """The project Gantt of a replanned schedule with the baseline's phases as ghost bars; with
+    ``now`` (a period), a "now" line and the frozen work (started before now +
+    `policies.freeze_periods`, kept as planned); a "SLA due" marker for each incident, the
+    scenario's and ``incidents``. Without a new plan (an infeasible replan) it shows the
+    baseline, so the reader sees what was frozen."""
     figure = project_gantt(scenario, schedule)
     grid = scenario.grid
-    drawn = {p.id for p in schedule.selected()}
+    drawn = {p.id for p in schedule.selected()} or {p.id for p in baseline.selected()}
     ghost = _Bars(name="baseline", color="rgba(110, 110, 110, 0.35)", placement=_PHASE_LANE)
+    frozen = _Bars(name="frozen (kept as planned)", color="rgba(0, 0, 0, 0)", placement=_MAIN)
+    until = None if now is None else now + scenario.policies.freeze_periods
     for plan in baseline.selected():
         if plan.id not in drawn:
             continue
+        label = project_label(scenario, plan.id)
         for phase in plan.phases:
             span = _span(grid, phase.start, phase.end, None, None)
             hover = f"baseline {esc(plan.id)}/{esc(phase.id)}: {span.dates_text()}"
-            ghost.add(
-                project_label(scenario, plan.id), span, "", hover, ["baseline", plan.id, phase.id]
-            )
-    figure.add_trace(ghost.trace())
-    # Keep the sponsor dropdown's visibility masks aligned: the ghost bars always show.
+            ghost.add(label, span, "", hover, ["baseline", plan.id, phase.id])
+            if until is not None and phase.start < until:
+                hover = f"frozen {esc(plan.id)}/{esc(phase.id)}: {span.dates_text()}"
+                frozen.add(label, span, "", hover, ["frozen", plan.id, phase.id])
+    added = [ghost.trace()]
+    if frozen.y:
+        trace = frozen.trace()
+        trace.marker.pattern = {"shape": "/", "fgcolor": "#333333", "solidity": 0.25}
+        trace.marker.line = {"width": 1.5, "color": "#333333"}
+        added.append(trace)
+    due = _sla_markers(scenario, [*scenario.incidents, *incidents])
+    if due is not None:
+        added.append(due)
+    for trace in added:
+        figure.add_trace(trace)
+    _keep_visible(figure, len(added))
+    if now is not None:
+        when = grid.start_date(now).isoformat()
+        figure.add_shape(
+            type="line",
+            x0=when,
+            x1=when,
+            xref="x",
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": "#d62728", "width": 2, "dash": "dash"},
+        )
+        figure.add_annotation(
+            x=when,
+            y=1,
+            xref="x",
+            yref="paper",
+            text=f"now (period {now})",
+            showarrow=False,
+            yanchor="bottom",
+            font={"color": "#d62728"},
+        )
+    return figure
+
+
+def _sla_markers(scenario: Scenario, incidents: Sequence[Incident]) -> go.Scatter | None:
+    """A marker at each incident's SLA due date (the refresh goes live by then), on its row."""
+    if not incidents:
+        return None
+    grid = scenario.grid
+    rows, xs, hover = [], [], []
+    for incident in incidents:
+        due = min(grid.horizon, grid.period_of(incident.detected) + incident.sla)
+        rows.append(project_label(scenario, incident.id))
+        xs.append(grid.start_date(due).isoformat())
+        hover.append(
+            f"SLA due for {esc(incident.id)} (drift of {esc(incident.project)}): live by "
+            f"{grid.end_date_of(due).isoformat()}"
+        )
+    return go.Scatter(
+        name="SLA due",
+        x=xs,
+        y=rows,
+        mode="markers",
+        marker={"symbol": "diamond", "size": 13, "color": "#d62728"},
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        customdata=[["sla_due", i.id, ""] for i in incidents],
+    )
+
+
+def _keep_visible(figure: go.Figure, count: int) -> None:
+    """Keep the sponsor dropdown's visibility masks aligned: the ``count`` traces added last
+    always show."""
     for menu in figure.layout.updatemenus or ():
         for button in menu.buttons or ():
             masks = list(button.args)
             if masks and isinstance(masks[0], dict) and "visible" in masks[0]:
                 masks[0] = {
                     **masks[0],
-                    "visible": [*masks[0]["visible"], True],
-                    "showlegend": [*masks[0].get("showlegend", []), True],
+                    "visible": [*masks[0]["visible"], *[True] * count],
+                    "showlegend": [*masks[0].get("showlegend", []), *[True] * count],
                 }
                 button.args = masks
-    return figure

@@ -17,12 +17,14 @@ from zenplan.charts.load import flow_chart, gpu_load, skill_heatmap
 from zenplan.charts.overview import flow_histogram, people_heatmap, sponsor_overview
 from zenplan.charts.text import esc
 from zenplan.models.files import write_atomic
+from zenplan.models.numbers import amount, closeness
 from zenplan.models.scenario import Scenario
-from zenplan.models.schedule import KPIs, Schedule
+from zenplan.models.schedule import KPIs, ObjectiveBreakdown, Schedule
 
 __all__ = [
     "PLOTLY_FILE",
     "REPORT_FIGURES",
+    "breakdown_rows",
     "kpi_rows",
     "plotly_script",
     "report_html",
@@ -37,9 +39,7 @@ PLOTLY_FILE, _LIBRARY = plotly_library()
 def _number(value: float | None) -> str:
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
+    return amount(value, 0 if float(value).is_integer() else 2)
 
 
 # Above this many people (or pools, sponsors) a KPI row summarises instead of listing all.
@@ -77,6 +77,44 @@ def kpi_rows(kpis: KPIs) -> list[tuple[str, str]]:
         ("GPU utilization", share(kpis.gpu_utilization)),
         ("Periods saved by dataset reuse", str(kpis.reuse_saved_periods)),
     ]
+
+
+TERM_ORDER = ("value", "lateness", "cost", "makespan", "balance", "stability")
+
+
+def breakdown_rows(breakdown: ObjectiveBreakdown) -> tuple[list[str], list[list[str]]]:
+    """The objective by project (rows) and term (columns), then the portfolio's own terms and
+    the total: columns and rows of text, each row summing to its last cell."""
+    terms = [t for t in TERM_ORDER if t in breakdown.terms]
+    terms += sorted(set(breakdown.terms) - set(terms))
+    columns = ["", *terms, "total"]
+
+    def row(name: str, parts: dict[str, float]) -> list[str]:
+        cells = [amount(parts[t]) if t in parts else "" for t in terms]
+        return [name, *cells, amount(sum(parts.values()))]
+
+    by_total = sorted(breakdown.projects.items(), key=lambda item: -sum(item[1].values()))
+    rows = [row(project, parts) for project, parts in by_total]
+    if breakdown.portfolio:
+        rows.append(row("(portfolio)", breakdown.portfolio))
+    rows.append(row("objective", breakdown.terms))
+    return columns, rows
+
+
+def _breakdown_html(breakdown: ObjectiveBreakdown | None) -> str:
+    if breakdown is None or not breakdown.terms:
+        return ""
+    columns, rows = breakdown_rows(breakdown)
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>" for cells in rows
+    )
+    return (
+        "<h2>Objective by term and project</h2>\n"
+        '<p class="note">Value earned, minus what lateness, cost, makespan, balance and '
+        "stability charge; each row sums to its total, the totals to the objective.</p>\n"
+        f'<table class="kpis" id="breakdown">\n<tr>{head}</tr>\n{body}\n</table>'
+    )
 
 
 _CSS = """
@@ -138,6 +176,21 @@ def _report_figures(scenario: Scenario, schedule: Schedule) -> dict[str, str]:
     }
 
 
+def _late_list(scenario: Scenario, schedule: Schedule) -> str:
+    """The late projects, each with why it is late."""
+    late = [p for p in schedule.selected() if p.late_by > 0]
+    if not late:
+        return ""
+    names = {p.id: p.name or p.id for p in scenario.projects}
+    items = "\n".join(
+        f"<li><b>{esc(names.get(p.id, p.id))}</b> [{esc(p.id)}]"
+        + (f": {esc(p.reason)}" if p.reason else f": late by {p.late_by} periods")
+        + "</li>"
+        for p in late
+    )
+    return f"\n<h2>Late</h2>\n<ul>\n{items}\n</ul>"
+
+
 def plotly_script(src: str | None) -> str:
     """The page's plotly.js: inlined when ``src`` is None, else loaded from ``src``."""
     if src is not None:
@@ -163,9 +216,11 @@ def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None =
     meta = [
         f'status <span class="status status-{esc(schedule.status)}">{esc(schedule.status)}</span>',
         f"objective {esc(_number(schedule.objective))}",
-        f"bound {esc(_number(schedule.bound))}",
         f"solved in {schedule.solve_seconds:.1f} s",
     ]
+    if schedule.status in ("optimal", "feasible"):
+        proven = schedule.status == "optimal"
+        meta.insert(2, esc(closeness(schedule.objective, schedule.bound, proven)))
     if schedule.solver is not None:
         meta.append(f"engine {esc(schedule.solver.engine)}")
     explanation = (
@@ -184,6 +239,7 @@ def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None =
             for p in unselected
         )
         not_selected = f"<h2>Not selected</h2>\n<ul>\n{items}\n</ul>"
+    not_selected += _late_list(scenario, schedule)
     title = esc(scenario.name)
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -204,6 +260,7 @@ def report_html(scenario: Scenario, schedule: Schedule, plotly_src: str | None =
 <table class="kpis">
 {kpi_table}
 </table>
+{_breakdown_html(schedule.breakdown)}
 <h2>Projects</h2>
 {projects}
 {not_selected}

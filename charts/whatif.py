@@ -11,43 +11,57 @@ from plotly.colors import qualitative
 
 from zenplan.charts.compare import compare_chart
 from zenplan.charts.text import LEGEND
+from zenplan.models.numbers import amount, signed
 from zenplan.models.schedule import Schedule
 
 __all__ = ["whatif_chart", "whatif_html"]
 
-_MEASURES = (("objective", "objective"), ("value", "value"), ("cost", "cost"))
+_MEASURES = (
+    ("delta_objective", "objective", "objective"),
+    ("delta_value", "value", "value"),
+    ("delta_cost", "cost", "cost (hires and added GPUs included)"),
+)
 
 
 def whatif_chart(rows: Sequence[Mapping[str, Any]]) -> go.Figure:
-    """Grouped bars of objective, value and cost per variant (variants without a plan are
-    left out); the hover text adds projects delivered and late."""
-    planned = [row for row in rows if row.get("objective") is not None]
+    """The change of objective, value and cost of each variant against the baseline (the
+    zero line), as bars; variants without a plan are left out. The hover text gives the
+    variant's own figures, projects delivered and late."""
+    planned = [row for row in rows[1:] if row.get("delta_objective") is not None]
     labels = [str(row["variant"]) for row in planned]
     figure = go.Figure()
-    for index, (key, name) in enumerate(_MEASURES):
+    for index, (delta, key, name) in enumerate(_MEASURES):
         figure.add_trace(
             go.Bar(
-                name=name,
+                name=f"Δ {name}",
                 x=labels,
-                y=[row.get(key) for row in planned],
+                y=[row.get(delta) for row in planned],
                 marker_color=qualitative.Plotly[index],
                 hovertext=[
-                    f"{row['variant']}<br>{name} {row.get(key) or 0:,.0f}<br>"
+                    f"{row['variant']}<br>{name} {amount(row.get(key))} "
+                    f"({signed(row.get(delta))} against the baseline)<br>"
                     f"delivered {row.get('delivered')}, late {row.get('late')}"
                     for row in planned
                 ],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+    base = rows[0] if rows else {}
+    figure.add_hline(y=0, line={"color": "#333333", "width": 1})
     figure.update_layout(
-        title={"text": "objective, value and cost per variant", "x": 0.01},
+        title={
+            "text": "change against the baseline (objective "
+            f"{amount(base.get('objective'))}, value {amount(base.get('value'))}, "
+            f"cost {amount(base.get('cost'))})",
+            "x": 0.01,
+        },
         barmode="group",
         height=420,
         plot_bgcolor="white",
         margin={"l": 10, "r": 10, "t": 80, "b": 40},
         legend=LEGEND,
     )
-    figure.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True)
+    figure.update_yaxes(showgrid=True, gridcolor="#e5e5e5", automargin=True, zeroline=True)
     figure.update_xaxes(automargin=True)
     return figure
 

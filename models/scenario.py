@@ -365,20 +365,20 @@ class Project(Strict, PhaseGraph):
 
 
 # The largest budget: its cents still fit the solver's 64-bit integers with room to add.
-MAX_MONEY = 1e15
+MAX_BUDGET = 1e15
 
 
 class Budget(Strict):
     """Hard caps on money spent (people, GPUs, dataset acquisitions; the KPI cost model)."""
 
     total: float | None = Field(
-        None, gt=0, le=MAX_MONEY, description="Cap on the cost over the horizon."
+        None, gt=0, le=MAX_BUDGET, description="Cap on the cost over the horizon."
     )
     per_period: float | None = Field(
-        None, gt=0, le=MAX_MONEY, description="Cap on the cost of any one period."
+        None, gt=0, le=MAX_BUDGET, description="Cap on the cost of any one period."
     )
     per_quarter: float | None = Field(
-        None, gt=0, le=MAX_MONEY, description="Cap on the cost of each calendar quarter."
+        None, gt=0, le=MAX_BUDGET, description="Cap on the cost of each calendar quarter."
     )
 
     @model_validator(mode="after")

@@ -95,6 +95,19 @@ class KPIs(Out):
     reuse_saved_periods: int = 0
 
 
+class ObjectiveBreakdown(Out):
+    """The objective in parts that sum to it: by term (value earned, and the lateness, cost,
+    makespan, balance and stability charged, with their signs) and by project (each selected
+    project's own terms; makespan and balance belong to the portfolio)."""
+
+    terms: dict[str, float] = Field(default_factory=dict)
+    projects: dict[str, dict[str, float]] = Field(default_factory=dict)
+    portfolio: dict[str, float] = Field(default_factory=dict)
+
+    def total(self) -> float:
+        return sum(self.terms.values())
+
+
 class SolverInfo(Out):
     """How a plan was found: what a user may need to repeat or judge it."""
 
@@ -135,6 +148,8 @@ class Schedule(Out):
     kpis: KPIs = Field(default_factory=KPIs)
     explanation: str | None = None
     solver: SolverInfo | None = None
+    # the objective by term and by project (None for a schedule made before it existed)
+    breakdown: ObjectiveBreakdown | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -35,9 +35,9 @@ def assemble(
 ) -> Schedule:
     """A complete schedule with dates, lateness, KPIs and, when ``explained``, reasons for
     unselected and late projects (a plan the search only starts from needs none)."""
+    from zenplan.scheduler.counterfactual import checked_reasons
     from zenplan.scheduler.kpis import compute_kpis
-    from zenplan.scheduler.reasons import late_reasons, unselected_reasons
-    from zenplan.scheduler.score import evaluate
+    from zenplan.scheduler.score import breakdown, evaluate
 
     schedule = Schedule(
         scenario=scenario.name,
@@ -51,11 +51,11 @@ def assemble(
         schedule.objective = evaluate(scenario, schedule) if objective is None else objective
         schedule.bound = schedule.objective if bound is None else bound
         schedule.kpis = compute_kpis(scenario, schedule)
+        schedule.breakdown = breakdown(scenario, schedule)
         if not explained:
             return schedule
-        found = unselected_reasons(scenario, schedule)
+        found = checked_reasons(scenario, schedule)
         found.update(reasons or {})
-        found.update(late_reasons(scenario, schedule))
         for plan in schedule.projects:
             plan.reason = found.get(plan.id)
     return schedule

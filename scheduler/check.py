@@ -7,7 +7,8 @@ as well as planning ones.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zenplan.constraints.mentoring import JUNIOR_BELOW, SENIOR_FROM
@@ -22,7 +23,9 @@ from zenplan.models import (
     StaffAssignment,
 )
 from zenplan.models.decisions import ACQUISITION, acquisition_key
+from zenplan.models.scenario import Incident
 from zenplan.models.schedule import DatasetPlan
+from zenplan.scheduler.incidents import with_incidents
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,15 @@ class Violation:
         return " ".join(parts) + f": {self.message}"
 
 
-def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
-    """Every rule the schedule breaks (empty when it is valid)."""
+def check(
+    scenario: Scenario, schedule: Schedule, incidents: Sequence[Incident] = ()
+) -> list[Violation]:
+    """Every rule the schedule breaks (empty when it is valid). Incidents, the scenario's own
+    and ``incidents``, count as the mandatory refresh work a replan plans for them."""
     if schedule.status not in ("optimal", "feasible"):
         return []
+    if scenario.incidents or incidents:
+        scenario = with_incidents(scenario, incidents)
     violations: list[Violation] = []
     violations += _projects(scenario, schedule)
     # The remaining rules look at projects the scenario knows (unknown ones are reported).
@@ -82,6 +90,12 @@ def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
     starts, by qualified people; nothing is acquired that no selected project needs."""
     violations: list[Violation] = []
     made = {d.id: d for d in schedule.datasets}
+    for dataset_id, times in sorted(Counter(d.id for d in schedule.datasets).items()):
+        if times > 1:
+            message = f"acquired {times} times; a dataset is acquired once and then reused"
+            violations.append(
+                Violation("datasets", message, acquisition_key(dataset_id), ACQUISITION)
+            )
     needed: set[str] = set()
     for plan in schedule.selected():
         if not plan.phases:
@@ -100,7 +114,7 @@ def _datasets(scenario: Scenario, schedule: Schedule) -> list[Violation]:
                     f"starts at {start}, before dataset {dataset_id} is ready at {acquisition.end}"
                 )
                 violations.append(Violation("datasets", message, plan.id, period=start))
-    for acquisition in made.values():
+    for acquisition in schedule.datasets:
         violations += _acquisition(scenario, acquisition, acquisition.id in needed)
     return violations
 

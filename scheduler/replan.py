@@ -17,10 +17,15 @@ from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy
 from zenplan.scheduler.build import build
+from zenplan.scheduler.counterfactual import checked_reasons
 from zenplan.scheduler.decode import hint
+from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
+from zenplan.scheduler.score import breakdown
 from zenplan.scheduler.solve import run_model
+
+__all__ = ["Replan", "replan", "with_incidents"]
 
 
 @dataclass
@@ -31,36 +36,6 @@ class Replan:
     diff: ScheduleDiff
     frozen_phases: int
     now: int
-
-
-def with_incidents(scenario: Scenario, incidents: Sequence[Incident] = ()) -> Scenario:
-    """The scenario with every incident (its own and ``incidents``) as mandatory refresh work:
-    released when detected, due (hard) by the end of period detected + sla - 1."""
-    document = scenario.model_dump(mode="json", by_alias=True)
-    grid = scenario.grid
-    drifted = {p.id: p for p in scenario.projects}
-    document["incidents"] = [i.model_dump(mode="json", by_alias=True) for i in incidents] + [
-        i.model_dump(mode="json", by_alias=True) for i in scenario.incidents
-    ]
-    for incident in [*scenario.incidents, *incidents]:
-        project = drifted.get(incident.project)
-        due = min(grid.horizon, grid.period_of(incident.detected) + incident.sla)
-        document["projects"].append(
-            {
-                "id": incident.id,
-                "name": f"Refresh of {incident.project} after drift incident {incident.id}",
-                "sponsor": project.sponsor if project else None,
-                "value": project.value if project else 0,
-                "priority": "must",
-                "status": "committed",
-                "release": incident.detected.isoformat(),
-                "deadline": grid.end_date_of(due).isoformat(),
-                "deadline_hard": True,
-                "phases": [p.model_dump(mode="json", by_alias=True) for p in incident.phases],
-            }
-        )
-    document["incidents"] = []
-    return parse_scenario(document, "scenario with incidents")
 
 
 def merge_incidents(
@@ -163,6 +138,12 @@ def replan(
     info.debug["build_seconds"] = round(perf_counter() - started, 3)
     reporter = Reporter(started, on_progress)
     schedule = run_model(full, built, options, reporter, info)
+    if schedule.status in ("optimal", "feasible"):
+        schedule.breakdown = breakdown(full, schedule, promised)  # with stability
+        # Reasons tried from now on, with started work where it is.
+        reasons = checked_reasons(full, schedule, now_period, frozen=frozen)
+        for plan in schedule.projects:
+            plan.reason = reasons.get(plan.id)
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)
 

@@ -42,9 +42,12 @@ def solve(
     scenario: Scenario,
     options: SolveOptions | None = None,
     on_progress: ProgressCallback | None = None,
+    start: Schedule | None = None,
 ) -> Schedule:
     """The best schedule found within the options' limits, with a certified bound. An
-    infeasible scenario is a result (status ``infeasible`` with an explanation)."""
+    infeasible scenario is a result (status ``infeasible`` with an explanation). ``start``,
+    a plan of a similar scenario (a what-if's baseline), is the first plan when it keeps
+    every rule here and earns more than the greedy plans."""
     options = options or SolveOptions()
     reporter = Reporter(perf_counter(), on_progress)
     first, bound = _first_plan(scenario, options, reporter)
@@ -62,6 +65,8 @@ def solve(
     if bound is not None:
         info.debug["relaxation_steps"] = bound.steps
         info.debug["relaxation_seconds"] = round(bound.seconds, 3)
+    if start is not None:
+        first = _better_start(scenario, first, start, reporter)
     # A greedy plan that breaks a rule (a mandatory project past its hard deadline) is no
     # start for neighbourhoods: the whole model is solved instead.
     valid = not check(scenario, first)
@@ -108,6 +113,22 @@ def _first_plan(
             plan = guided
             reporter.found(plan.objective)
     return plan, bound
+
+
+def _better_start(
+    scenario: Scenario, first: Schedule, start: Schedule, reporter: Reporter
+) -> Schedule:
+    """``start`` re-evaluated in this scenario, when it is valid here and beats ``first``."""
+    known = {p.id for p in scenario.scheduled_projects()}
+    if any(p.id not in known for p in start.selected()) or check(scenario, start):
+        return first
+    plan = assemble(
+        scenario, greedy.decisions_of(scenario, start), "feasible", SolverInfo(), explained=False
+    )
+    if plan.objective < first.objective:
+        return first
+    reporter.found(plan.objective)
+    return plan
 
 
 def _bound_seconds(options: SolveOptions) -> float:

@@ -45,6 +45,8 @@ class BatchTask:
     baseline: Schedule | None = None
     now: date | None = None
     problem: str | None = None
+    # a plan to start from (a what-if's baseline plan), kept when it is valid and best
+    start: Schedule | None = None
 
     @property
     def replan(self) -> bool:
@@ -122,7 +124,7 @@ def run_task(task: BatchTask) -> BatchResult:
     try:
         scenario = parse_scenario(task.document, task.source)
         if task.now is None:
-            schedule = solve(scenario, task.options)
+            schedule = solve(scenario, task.options, start=task.start)
             return BatchResult(task.name, task.source, schedule, seconds=_since(started))
         from zenplan.scheduler.replan import replan
 

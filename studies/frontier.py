@@ -17,13 +17,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from zenplan.models import Scenario, Schedule, parse_scenario
-from zenplan.models.scenario import MAX_MONEY
-from zenplan.models.schedule import SolverInfo
+from zenplan.models.scenario import MAX_BUDGET
+from zenplan.models.schedule import PLANNED, SolverInfo
 from zenplan.scheduler.assemble import assemble
 from zenplan.scheduler.check import check
 from zenplan.scheduler.greedy import decisions_of
 from zenplan.scheduler.options import SolveOptions
-from zenplan.studies.batch import PLANNED, BatchResult, BatchTask, run_batch
+from zenplan.studies.batch import BatchResult, BatchTask, run_batch
 from zenplan.studies.executors import Executor
 
 SUFFIXES = {"": 1.0, "k": 1e3, "m": 1e6, "g": 1e9, "b": 1e9}
@@ -81,8 +81,8 @@ def parse_amount(text: str, where: str = "--budgets") -> float:
     if match is None:
         raise ValueError(f"{where}: {text!r} is not an amount (e.g. 900000, 250k, 1.5M)")
     amount = float(match.group(1).replace("_", "")) * SUFFIXES[match.group(2).lower()]
-    if not 0 < amount <= MAX_MONEY:
-        raise ValueError(f"{where}: {text!r} is not a positive amount up to {MAX_MONEY:,.0f}")
+    if not 0 < amount <= MAX_BUDGET:
+        raise ValueError(f"{where}: {text!r} is not a positive amount up to {MAX_BUDGET:,.0f}")
     return amount
 
 

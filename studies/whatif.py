@@ -5,11 +5,20 @@ A ``--vary`` spec is one dimension of the comparison:
 - ``PATH=V1,V2,...`` sets the field at a dotted path to each value in turn; list items are
   named by their id (``gpu_pools.a100.capacity=8,12,16``, ``projects.churn_v2.value=9000``,
   ``policies.rd_reserve=0,0.1``); values are read as YAML (``8``, ``true``, ``2027-03-01``);
-- ``staff+=SKILL:LEVEL[,SKILL:LEVEL...]`` hires one person with those skills, or not;
+- ``staff+=SKILL:LEVEL[,SKILL:LEVEL...][,cost_per_period:C]`` hires one person with those
+  skills, or not; the hire is paid C per period over the whole horizon (default: the mean
+  rate of the staff holding those skills);
 - ``projects-=ID[,ID...]`` drops those projects, or not.
 
 The variants are the cartesian product of the dimensions, less the one that changes
-nothing (the baseline, which always runs). A variants file lists them by hand:
+nothing (the baseline, which always runs). GPUs added to a pool cost its
+``cost_per_gpu_period`` for every period of the horizon (set it in the same variant to price
+them).
+
+Differences are effects, not solver noise: the baseline is solved first, then the baseline
+again and every variant deterministically (``SolveOptions.deterministic``) from the
+baseline's plan, so a variant that changes nothing gives the same plan and a zero
+difference. A variants file lists them by hand:
 ``[{name, changes: {PATH: value, "staff+": "skill:level", "projects-": [ids]}}]``. Each
 variant document is validated on its own: a variant with a mistake fails alone, with a
 message naming the change, the field path and the value.
@@ -19,21 +28,23 @@ from __future__ import annotations
 
 import copy
 import itertools
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from zenplan.models.loading import read_document
-from zenplan.models.schedule import summary_row
+from zenplan.models.schedule import Schedule
 from zenplan.scheduler.options import SolveOptions
-from zenplan.studies.batch import BatchResult, BatchTask, unique_names
+from zenplan.studies.batch import BatchResult, BatchTask, run_batch, unique_names
+from zenplan.studies.executors import Executor
 
 BASELINE = "baseline"
 HIRE = "staff+"
 DROP = "projects-"
+COST_KEYS = ("cost_per_period", "cost")
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,11 @@ def _person(spec: str, skills_text: str) -> dict[str, Any]:
                 f"e.g. staff+=data_science:4 (got {item.strip()!r})"
             )
         skills[skill.strip()] = _value(level.strip())
-    return {"skills": skills}
+    person: dict[str, Any] = {"skills": skills}
+    for key in COST_KEYS:
+        if key in skills:
+            person["cost_per_period"] = skills.pop(key)
+    return person
 
 
 def variants_from_varies(specs: Sequence[str]) -> list[Variant]:
@@ -226,12 +241,33 @@ def _hire(document: Any, person: dict[str, Any]) -> None:
     staff = document.setdefault("staff", [])
     taken = {str(p.get("id")) for p in staff if isinstance(p, dict)}
     hired = dict(person)
+    hired.setdefault("cost_per_period", _going_rate(staff, hired.get("skills", {})))
     if "id" not in hired:
         number = 1
         while f"hire_{number}" in taken:
             number += 1
         hired["id"] = f"hire_{number}"
     staff.append(hired)
+
+
+def _going_rate(staff: list[Any], skills: Any) -> float:
+    """What a hire costs per period: the mean rate of the staff holding one of the skills at
+    the level asked or above, else of all the staff (0 with nobody to compare)."""
+    people = [p for p in staff if isinstance(p, dict)]
+    wanted = skills if isinstance(skills, dict) else {}
+
+    def holds(person: dict[str, Any]) -> bool:
+        held = person.get("skills") or {}
+        return any(
+            isinstance(held.get(s), int | float)
+            and isinstance(level, int | float)
+            and held[s] >= level
+            for s, level in wanted.items()
+        )
+
+    peers = [p for p in people if holds(p)] or people
+    rates = [float(p.get("cost_per_period") or 0) for p in peers]
+    return round(sum(rates) / len(rates), 2) if rates else 0.0
 
 
 def _drop(document: Any, change: Change) -> None:
@@ -259,56 +295,127 @@ def build_variants(document: Any, variants: Sequence[Variant]) -> list[Variant]:
     return built
 
 
+def baseline_task(document: Any, options: SolveOptions) -> BatchTask:
+    """The baseline's first solve, deterministic: its plan is where every variant starts."""
+    return BatchTask(BASELINE, BASELINE, document, replace(options, deterministic=True))
+
+
 def whatif_tasks(
-    document: Any, variants: Sequence[Variant], options: SolveOptions
+    document: Any,
+    variants: Sequence[Variant],
+    options: SolveOptions,
+    start: Schedule | None = None,
 ) -> list[BatchTask]:
-    """The baseline first, then a task per variant (one that could not be made fails alone).
+    """The baseline, then a task per variant (one that could not be made fails alone), all
+    deterministic and started from ``start`` (the baseline's first plan), so that the
+    baseline and a variant that changes nothing are the same computation.
 
     Each variant is validated in its task; its source names it, so its errors read
     ``variant gpu_pools.a100.capacity=0: ... gpu_pools[0].capacity: ... (got 0)``.
     """
+    options = replace(options, deterministic=True)
     built = build_variants(document, variants)
     names = unique_names([BASELINE, *(v.label for v in built)])
-    tasks = [BatchTask(names[0], BASELINE, document, options)]
+    tasks = [BatchTask(names[0], BASELINE, document, options, start=start)]
     for name, variant in zip(names[1:], built, strict=True):
+        source = f"variant {variant.label}"
         tasks.append(
-            BatchTask(
-                name, f"variant {variant.label}", variant.document, options, problem=variant.error
-            )
+            BatchTask(name, source, variant.document, options, problem=variant.error, start=start)
         )
     return tasks
+
+
+def run_whatif(
+    document: Any,
+    variants: Sequence[Variant],
+    options: SolveOptions,
+    executor: Executor,
+    on_done: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Solve the baseline, then the baseline again and every variant from its plan."""
+    first = run_batch([baseline_task(document, options)], executor)[0]
+    start = first.schedule if first.planned else None
+    return run_batch(whatif_tasks(document, variants, options, start), executor, on_done)
 
 
 # --------------------------------------------------------------------------- comparison
 
 
-# The KPIs a what-if table compares.
-KPIS = ("value", "cost", "delivered", "late")
-
-
-def comparison_rows(results: Sequence[BatchResult], labels: Sequence[str]) -> list[dict[str, Any]]:
-    """Per variant (the first result is the baseline): KPIs, the change in objective and
-    value against the baseline, and the projects it runs that the baseline does not (+) and
-    the other way round (-)."""
-    baseline = results[0].schedule if results and results[0].planned else None
-    base_selected = {p.id for p in baseline.selected()} if baseline else set()
+def comparison_rows(
+    results: Sequence[BatchResult],
+    labels: Sequence[str],
+    variants: Sequence[Variant] = (),
+    document: Any = None,
+) -> list[dict[str, Any]]:
+    """Per variant (the first result is the baseline): KPIs, the change in objective, value
+    and cost against the baseline, and the projects it runs that the baseline does not (+)
+    and the other way round (-). With the ``variants`` and the baseline ``document``, hires
+    and added GPUs cost what they are paid over the horizon (``added_cost``), in the cost and,
+    by the cost weight, in the objective."""
+    documents = [None, *(v.document for v in build_variants(document, variants))]
     rows: list[dict[str, Any]] = []
-    for result, label in zip(results, labels, strict=True):
-        row: dict[str, Any] = {"variant": label, **summary_row(result.schedule, KPIS)}
-        row["error"] = result.error or row["error"]
+    base: dict[str, Any] | None = None
+    for index, (result, label) in enumerate(zip(results, labels, strict=True)):
+        row: dict[str, Any] = {"variant": label, "status": "error", "error": result.error}
         schedule = result.schedule
         if schedule is not None and result.planned:
-            selected = {p.id for p in schedule.selected()}
-            row["selected"] = sorted(selected)
-            if baseline is not None:
-                row.update(
-                    delta_objective=round(schedule.objective - baseline.objective, 2),
-                    delta_value=round(schedule.kpis.value - baseline.kpis.value, 2),
-                    projects_added=sorted(selected - base_selected),
-                    projects_dropped=sorted(base_selected - selected),
-                )
+            changed = documents[index] if index < len(documents) else None
+            extra = added_cost(document, changed, schedule) if document and changed else 0.0
+            weight = float(((changed or document or {}).get("objective") or {}).get("cost", 0))
+            row.update(
+                objective=round(schedule.objective - weight * extra, 2),
+                value=schedule.kpis.value,
+                cost=round(schedule.kpis.cost + extra, 2),
+                added_cost=extra,
+                delivered=schedule.kpis.delivered,
+                late=schedule.kpis.late,
+                selected=sorted(p.id for p in schedule.selected()),
+            )
+            base = base if base is not None else (row if index == 0 else None)
+            if base is not None:
+                row.update(_deltas(row, base))
+        elif schedule is not None and not result.error:
+            row["error"] = schedule.explanation
         rows.append(row)
     return rows
+
+
+def _deltas(row: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "delta_objective": round(row["objective"] - base["objective"], 2),
+        "delta_value": round(row["value"] - base["value"], 2),
+        "delta_cost": round(row["cost"] - base["cost"], 2),
+        "projects_added": sorted(set(row["selected"]) - set(base["selected"])),
+        "projects_dropped": sorted(set(base["selected"]) - set(row["selected"])),
+    }
+
+
+def added_cost(baseline: Any, variant: Any, schedule: Schedule) -> float:
+    """What the variant's extra capacity costs beyond the work it is planned for: each hire
+    is paid every period of the horizon (the plan's cost counts only the periods worked),
+    and each GPU added to a pool costs its rate every period."""
+    horizon = int((variant.get("calendar") or {}).get("horizon") or 0)
+    known = {str(p.get("id")) for p in baseline.get("staff", []) if isinstance(p, dict)}
+    worked: dict[str, int] = {}
+    for work in schedule.work():
+        for person in work.staff:
+            worked[person.id] = worked.get(person.id, 0) + work.end - work.start
+    total = 0.0
+    for person in variant.get("staff", []):
+        if isinstance(person, dict) and str(person.get("id")) not in known:
+            idle = max(0, horizon - worked.get(str(person.get("id")), 0))
+            total += float(person.get("cost_per_period") or 0) * idle
+    before = {
+        str(p.get("id")): p.get("capacity") or 0
+        for p in baseline.get("gpu_pools", [])
+        if isinstance(p, dict)
+    }
+    for pool in variant.get("gpu_pools", []):
+        if not isinstance(pool, dict):
+            continue
+        added = (pool.get("capacity") or 0) - before.get(str(pool.get("id")), 0)
+        total += max(0, added) * float(pool.get("cost_per_gpu_period") or 0) * horizon
+    return round(total, 2)
 
 
 def load_variants(

@@ -13,7 +13,7 @@ from zenplan.api.errors import ApiError
 from zenplan.api.routes.common import ERRORS
 from zenplan.api.routes.scenarios import ScenarioId, version_or_404
 from zenplan.api.tables import SolveRequest
-from zenplan.models.scenario import MAX_MONEY
+from zenplan.models.scenario import MAX_BUDGET
 
 router = APIRouter(tags=["frontier"])
 
@@ -23,7 +23,7 @@ MAX_API_POINTS = 20
 class FrontierRequest(SolveRequest):
     """Budgets to solve at, or a number of budgets spread up to the unconstrained cost."""
 
-    budgets: list[Annotated[float, Field(gt=0, le=MAX_MONEY)]] | None = Field(
+    budgets: list[Annotated[float, Field(gt=0, le=MAX_BUDGET)]] | None = Field(
         None, min_length=1, max_length=MAX_API_POINTS, description="Total budgets."
     )
     points: int | None = Field(

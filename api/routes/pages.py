@@ -27,8 +27,11 @@ from zenplan.api.reports import compare, for_sponsor, sponsor_summaries
 from zenplan.api.routes.compare import ScheduleIds, load_schedules
 from zenplan.api.routes.schedules import ScheduleId, known_sponsor, record_or_404, solved_pair
 from zenplan.api.tables import ScenarioPublic, ScheduleSummary
+from zenplan.models.numbers import amount, closeness
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
+TEMPLATES.env.filters["amount"] = amount
+TEMPLATES.env.globals["closeness"] = closeness
 PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 
 router = APIRouter(prefix="/ui", include_in_schema=False)
@@ -206,6 +209,7 @@ def schedule_page(
         summaries=sponsor_summaries(scenario, schedule) if overview else [],
         gantt=html,
         kpis=kpi_rows(schedule.kpis),
+        breakdown=schedule.breakdown,
     )
 
 

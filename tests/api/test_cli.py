@@ -125,8 +125,57 @@ def test_replan_after_a_drift_incident(tmp_path: Path) -> None:
     assert refresh["selected"] and refresh["end"] <= 8 + 6
     assert "moved" in json.loads((out / "diff.json").read_text())
     assert "baseline" in (out / "gantt.html").read_text()
+    replanned = str(out / "schedule.json")
+    checked = runner.invoke(app, ["check", str(EXAMPLE), replanned, "--incidents", str(incidents)])
+    assert checked.exit_code == 0, checked.output
+    unchecked = runner.invoke(app, ["check", str(EXAMPLE), replanned])
+    assert unchecked.exit_code == 1 and "churn_drift" in unchecked.output
     bad = runner.invoke(
         app,
         ["replan", str(EXAMPLE), "--baseline", str(tmp_path / "schedule.json"), "--now", "someday"],
     )
     assert bad.exit_code == 2 and "--now" in bad.output
+
+
+def test_explain_says_why_and_what_it_would_take(tmp_path: Path) -> None:
+    document = {
+        "name": "busy",
+        "calendar": {"start": "2027-01-04", "period": "week", "horizon": 20},
+        "staff": [{"id": "ana", "skills": {"data_science": 4}}],
+        "projects": [
+            {
+                "id": "churn",
+                "value": 50,
+                "phases": [
+                    {
+                        "id": "model",
+                        "duration": 17,
+                        "requires": [{"skill": "data_science", "level": 4}],
+                    }
+                ],
+            },
+            {
+                "id": "ltv",
+                "value": 10,
+                "phases": [
+                    {
+                        "id": "model",
+                        "duration": 4,
+                        "requires": [{"skill": "data_science", "level": 4}],
+                    }
+                ],
+            },
+        ],
+    }
+    scenario = tmp_path / "busy.yaml"
+    scenario.write_text(yaml.safe_dump(document))
+    runner.invoke(app, ["solve", str(scenario), "--greedy", "--out", str(tmp_path)])
+    schedule = str(tmp_path / "schedule.json")
+    result = runner.invoke(
+        app, ["explain", str(scenario), schedule, "--project", "ltv", "--time-limit", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "ana is busy (churn/model in periods 0-16)" in result.output
+    assert "one more person with data_science >= 4" in result.output
+    bad = runner.invoke(app, ["explain", str(scenario), schedule, "--project", "ghost"])
+    assert bad.exit_code == 2 and "--project" in bad.output and "ghost" in bad.output

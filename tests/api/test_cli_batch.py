@@ -121,7 +121,7 @@ def test_whatif_shows_more_gpus_letting_a_project_in(tmp_path: Path) -> None:
     ]
     assert rows[1]["projects_added"] == ["speech"] and rows[1]["delta_objective"] > 0
     page = (out / "whatif.html").read_text()
-    assert "objective, value and cost per variant" in page and "go-live per project" in page
+    assert "change against the baseline" in page and "go-live per project" in page
     assert json.loads((out / "gpu_pools.a100.capacity=8" / "schedule.json").read_text())
 
 

@@ -504,3 +504,49 @@ def test_acquisition_without_a_drawn_project_shows_under_all_only(
     for button in sponsors:
         assert not button.args[0]["visible"][index]
         assert "dataset events" not in button.args[1]["yaxis.categoryarray"]
+
+
+def test_replan_gantt_shows_now_frozen_work_and_sla_due(
+    scenario: Scenario, schedule: Schedule
+) -> None:
+    from zenplan.charts import replan_gantt
+    from zenplan.models.scenario import Incident
+
+    incident = Incident.model_validate(
+        {
+            "id": "drift1",
+            "project": "forecast",
+            "detected": week(3).isoformat(),
+            "sla": 4,
+            "phases": [{"id": "retrain", "duration": 1, "requires": []}],
+        }
+    )
+    figure = replan_gantt(scenario, schedule, schedule, now=3, incidents=[incident])
+    line = next(s for s in figure.layout.shapes if s.type == "line")
+    assert line.x0 == week(3).isoformat() and line.yref == "paper"
+    assert any("now" in a.text for a in figure.layout.annotations)
+    # frozen: what started before now (no freeze_periods), nothing after
+    assert {b["id"] for b in bars(figure, "frozen")} == {
+        ("churn_v2", "data"),
+        ("forecast", "model"),
+    }
+    marker = next(t for t in figure.data if t.name == "SLA due")
+    assert marker.x == (week(7).isoformat(),) and tuple(marker.customdata[0]) == (
+        "sla_due",
+        "drift1",
+        "",
+    )
+    # an infeasible replan still shows the baseline, now and the frozen work
+    empty = Schedule(scenario="Tiny portfolio", status="infeasible")
+    figure = replan_gantt(scenario, empty, schedule, now=3)
+    assert {b["id"][0] for b in bars(figure, "baseline")} == {"churn_v2", "forecast"}
+    assert bars(figure, "frozen")
+
+
+def test_report_says_why_a_project_is_late(scenario: Scenario, schedule: Schedule) -> None:
+    plan = schedule.project("churn_v2")
+    assert plan is not None
+    plan.late_by, plan.reason = 2, "late by 2 periods: deploy waited for cleo"
+    page = report_html(scenario, schedule)
+    assert "<h2>Late</h2>" in page and "deploy waited for cleo" in page
+    assert "proven the best possible" in page

@@ -21,6 +21,7 @@ from zenplan.studies.whatif import (
     comparison_rows,
     load_variants,
     parse_vary,
+    run_whatif,
     variants_from_file,
     variants_from_varies,
     whatif_tasks,
@@ -115,7 +116,12 @@ def test_changes_apply_to_a_copy() -> None:
     assert document["gpu_pools"][0]["capacity"] == 4  # the baseline is untouched
     assert changed["gpu_pools"][0]["capacity"] == 8
     assert changed["policies"]["max_concurrent_large"] == 2
-    assert changed["staff"][-1] == {"skills": {"data_science": 4}, "id": "hire_1"}
+    # the hire is paid the going rate of the staff holding the skill (none set here: 0)
+    assert changed["staff"][-1] == {
+        "skills": {"data_science": 4},
+        "id": "hire_1",
+        "cost_per_period": 0.0,
+    }
     assert [p["id"] for p in changed["projects"]] == ["vision"]
 
 
@@ -181,3 +187,82 @@ def test_more_gpus_let_the_gpu_bound_project_in_and_a_bad_variant_fails_alone() 
     assert ghost["error"] == (
         "variant drop a ghost: projects-=ghost: no project 'ghost' (projects: speech, vision)"
     )
+
+
+def priced() -> dict[str, Any]:
+    """Three projects competing for ana and the A100s, with people and GPUs that cost."""
+    document = gpu_bound()
+    document["staff"][0]["cost_per_period"] = 3
+    document["staff"][1]["cost_per_period"] = 2
+    document["gpu_pools"][0]["cost_per_gpu_period"] = 1
+    document["objective"]["cost"] = 1
+    document["projects"].append(
+        project("churn", phase("model", 4, ("data_science", 4, 1)), value=4)
+    )
+    return document
+
+
+def test_an_identical_variant_gives_the_same_plan_and_zero_difference() -> None:
+    document = priced()
+    same = variants_from_varies(["gpu_pools.a100.capacity=4"])
+    options = SolveOptions(time_limit=0.5, workers=2, seed=3)
+    for _run in range(10):
+        results = run_whatif(document, same, options, InProcess())
+        rows = comparison_rows(results, ["baseline", same[0].label], same, document)
+        assert rows[1]["delta_objective"] == 0 and rows[1]["delta_cost"] == 0
+        base, variant = (r.schedule for r in results)
+        assert base is not None and variant is not None
+        assert variant.model_dump(exclude={"solve_seconds", "solver"}) == base.model_dump(
+            exclude={"solve_seconds", "solver"}
+        )
+
+
+def test_hires_and_added_gpus_cost_what_they_are_paid_over_the_horizon() -> None:
+    document = priced()
+    variants = [
+        *variants_from_varies(["staff+=data_science:4"]),
+        *variants_from_varies(["gpu_pools.a100.capacity=8"]),
+    ]
+    options = SolveOptions(time_limit=2, workers=1, seed=1, relative_gap=0)
+    results = run_whatif(document, variants, options, InProcess())
+    labels = ["baseline", *(v.label for v in variants)]
+    rows = {row["variant"]: row for row in comparison_rows(results, labels, variants, document)}
+    gpus = rows["gpu_pools.a100.capacity=8"]
+    assert gpus["added_cost"] == 4 * 1 * 20  # 4 GPUs more, 1 a period each, 20 periods
+    hire = rows["staff+=data_science:4"]
+    # the hire is paid as ana, the one data scientist at level 4, for every period
+    schedule = next(r.schedule for r in results if r.name.startswith("staff"))
+    assert schedule is not None
+    worked = sum(w.end - w.start for w in schedule.work() for s in w.staff if s.id == "hire_1")
+    assert hire["added_cost"] == 3 * (20 - worked)
+    assert hire["cost"] == pytest.approx(schedule.kpis.cost + hire["added_cost"])
+    base = rows["baseline"]
+    assert hire["delta_cost"] == pytest.approx(hire["cost"] - base["cost"])
+    assert hire["delta_cost"] > 0  # more capacity is not free
+    # the objective pays for it at the cost weight (1)
+    assert hire["objective"] == pytest.approx(schedule.objective - hire["added_cost"])
+
+
+def test_the_comparison_chart_shows_changes_against_the_baseline() -> None:
+    from zenplan.charts.whatif import whatif_chart
+
+    rows = [
+        {"variant": "baseline", "objective": 100.0, "value": 120.0, "cost": 20.0},
+        {
+            "variant": "more",
+            "objective": 130.0,
+            "value": 160.0,
+            "cost": 30.0,
+            "delta_objective": 30.0,
+            "delta_value": 40.0,
+            "delta_cost": 10.0,
+        },
+    ]
+    figure = whatif_chart(rows)
+    assert [t.name for t in figure.data] == [
+        "Δ objective",
+        "Δ value",
+        "Δ cost (hires and added GPUs included)",
+    ]
+    assert [list(t.y) for t in figure.data] == [[30.0], [40.0], [10.0]]
+    assert all(list(t.x) == ["more"] for t in figure.data)  # the baseline is the zero line
