@@ -737,6 +737,71 @@ def test_restarts_use_the_time_when_no_first_plan_beats_the_one_known() -> None:
     assert better is None and not proven and count > 1 and reporter.objective is None
 
 
+def _handed_over(
+    built: BuiltModel, at_least: int, stalled: bool
+) -> tuple[cp_model.CpSolver, Any, Any]:
+    """A full search's solver that ended on a plan of makespan ``at_least`` or more, its
+    outcome (feasible, bound 0) and a handover that ``stalled`` or not."""
+    worse = built.model.clone()
+    worse.add(built.variables.makespan() >= at_least)
+    full = solve_module._solver(SolveOptions(workers=2), 10, built)
+    assert full.solve(worse) == cp_model.OPTIMAL
+    objective = full.objective_value / OBJECTIVE_SCALE
+    outcome = solve_module._Outcome("feasible", objective, 0.0, full.value)
+    handover = solve_module._Handover(full, Reporter(0.0, None))
+    handover.handed_over, handover.stalled = True, stalled
+    return full, handover, outcome
+
+
+def test_restarts_after_a_stalled_search_bring_the_better_plan_proven() -> None:
+    """The full search ended on the greedy plan's makespan (16) and never bettered it: restarts
+    find the optimum (11) and prove it, and the outcome is that plan, optimal."""
+    scenario = _two_jobs_on_one_gpu()
+    built = build(scenario)
+    full, handover, outcome = _handed_over(built, 16, stalled=True)
+    options = SolveOptions(time_limit=2, workers=2, seed=0)
+    info = SolverInfo()
+    reporter = Reporter(perf_counter(), None)
+    after = solve_module._after_handover(
+        built, options, reporter, info, full, handover, outcome, None, None
+    )
+    assert info.debug.get("tail") == "restarts"
+    assert after.status == "optimal" and after.bound == after.objective > outcome.objective
+    plan = assemble(
+        scenario,
+        decisions_from(built.variables, after.value),
+        "optimal",
+        SolverInfo(),
+        objective=after.objective,
+        bound=after.bound,
+        solve_seconds=0.0,
+    )
+    assert not check(scenario, plan) and plan.kpis.makespan == 11
+
+
+def test_a_stalled_search_with_an_unproven_relaxation_gets_its_proof() -> None:
+    """The full search ended on the optimum without proving it; the relaxation, left with a
+    worse plan, goes on and proves that no plan beats the full search's: optimal, same plan."""
+    scenario = scenario_of(
+        staff=CROSS_TRAINED, gpu_pools=[], projects=[_x_trio()], objective=MAKESPAN
+    )
+    built = build(scenario)
+    full, handover, outcome = _handed_over(built, 0, stalled=True)
+    relaxed = relaxation.model(scenario)
+    worse = round(outcome.objective * OBJECTIVE_SCALE) - 2 * OBJECTIVE_SCALE
+    options = SolveOptions(time_limit=5, workers=2)
+    info = SolverInfo()
+    reporter = Reporter(perf_counter(), None)
+    unproven = solve_module._Unproven(relaxed, worse)
+    after = solve_module._after_handover(
+        built, options, reporter, info, full, handover, outcome, unproven, None
+    )
+    assert info.debug.get("tail") == "relaxation"
+    assert info.debug.get("relaxation_bound") == outcome.objective
+    assert after.status == "optimal" and after.objective == after.bound == outcome.objective
+    assert after.value == outcome.value  # the full search's own plan
+
+
 def test_neighbourhoods_push_work_toward_the_start_when_earlier_is_always_better() -> None:
     """A makespan alone, or with lateness and value by go-live: every plan gains from earlier
     work. A cost term reads who works, not when."""
@@ -830,6 +895,35 @@ def test_the_neighbourhood_tail_takes_turns_with_the_mirror(
     )
     assert not check(scenario, schedule)
     assert schedule.kpis.makespan < 12
+
+
+def test_neighbourhoods_after_a_handover_bring_a_better_checked_plan() -> None:
+    """A full search handed over far from the optimum (makespan 12 or more, optimum 9), not
+    stalled: neighbourhood search from its plan brings a better one, which the checker
+    passes; optimal only with its bound at its objective."""
+    scenario = _gpu_fork()
+    built = build(scenario)
+    full, handover, outcome = _handed_over(built, 12, stalled=False)
+    options = SolveOptions(time_limit=2, workers=2, seed=0)
+    info = SolverInfo()
+    reporter = Reporter(perf_counter(), None)
+    after = solve_module._after_handover(
+        built, options, reporter, info, full, handover, outcome, None, None
+    )
+    assert info.debug.get("tail") == "neighbourhoods"
+    assert after.objective > outcome.objective
+    assert after.status == "feasible" or after.bound == after.objective
+    decisions = decisions_from(built.variables, after.value)
+    plan = assemble(
+        scenario,
+        decisions,
+        after.status,
+        SolverInfo(),
+        objective=after.objective,
+        bound=after.bound,
+        solve_seconds=0.0,
+    )
+    assert not check(scenario, plan) and plan.kpis.makespan < 12
 
 
 def test_ties_are_broken_by_earlier_work_without_changing_the_optimum() -> None:
