@@ -11,6 +11,7 @@ scenario, with ties broken by earlier work; restarts when the search stalls.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from time import perf_counter
 
@@ -19,7 +20,7 @@ from ortools.sat.python import cp_model
 from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.models import Scenario, Schedule
 from zenplan.models.decisions import Decisions
-from zenplan.models.schedule import SolverInfo
+from zenplan.models.schedule import SolverInfo, SolveStatus
 from zenplan.scheduler import greedy, mirror, presets, relaxation
 from zenplan.scheduler.assemble import assemble
 from zenplan.scheduler.build import BuiltModel, build
@@ -33,7 +34,7 @@ FIRST_PLAN_SHARE = 0.2
 FIRST_PLAN_SECONDS = 10.0
 # After this share of the time left, a full search whose plan is still further than
 # TAIL_MIN_GAP from its bound hands over to neighbourhood search only; a closer one goes on
-# to prove its plan (BENCHMARKS.md).
+# to prove its plan.
 FULL_SEARCH_SHARE = 1 / 3
 TAIL_MIN_GAP = 0.05
 MIN_TAIL_SECONDS = 2.0
@@ -46,14 +47,12 @@ TAIL_SLICES = 4
 MIN_SLICE_SECONDS = 0.3
 TAIL_RESERVE_SECONDS = 0.3
 MIRROR_TAIL_MAX_WORK_ITEMS = 60
-# Deterministic time each neighbourhood of those slices may take (CP-SAT's default 0.1): on
-# j60's 60-phase models a step that used all of 0.1 took 0.5-0.9 s of wall time, about 100
-# steps in a 20 s tail; shorter steps, more of them, cut the six hard j60 instances' sum of
-# makespans by 3.5 periods over eight seeds (BENCHMARKS.md).
+# Deterministic time each neighbourhood of those slices may take (CP-SAT's default 0.1):
+# shorter steps try more neighbourhoods in the same time.
 MIRROR_TAIL_LNS_LIMIT = 0.02
 # The search of the model without people (scheduler/relaxation.py) gets this share of the time
-# limit, at most so long, and stops sooner when it proves its optimum (MSPSP set-2c proofs of
-# it alone took up to 11.8 s; 30% and 10 s proved one instance fewer, BENCHMARKS.md).
+# limit, at most so long, and stops sooner when it proves its optimum: its proofs need
+# seconds in one piece, while the whole model keeps most of the time.
 RELAXATION_SHARE = 0.4
 RELAXATION_SECONDS = 12.0
 # Staffing the relaxation's plan (its starts fixed) gets at most so long.
@@ -102,9 +101,8 @@ def solve(
 
 
 def _tail_mirror(scenario: Scenario, built: BuiltModel) -> Scenario | None:
-    """The mirror the neighbourhood tail takes turns with, where that was measured to gain:
-    people no choice, at most ``MIRROR_TAIL_MAX_WORK_ITEMS`` phases (PSPLIB j60 gained, j120
-    lost 1-3 periods on three instances in one run each, BENCHMARKS.md)."""
+    """The mirror the neighbourhood tail takes turns with, where it helps: people no choice
+    and at most ``MIRROR_TAIL_MAX_WORK_ITEMS`` phases (larger models did worse with it)."""
     if (
         relaxation.worth_it(scenario)
         or len(built.variables.work_items()) > MIRROR_TAIL_MAX_WORK_ITEMS
@@ -118,12 +116,11 @@ def _own_first_plan(
 ) -> cp_model.CpSolver | None:
     """CP-SAT's own plan, searched for briefly without a hint, when it beats the greedy plan.
 
-    CP-SAT's first-solution search on an unhinted model is a strong scheduling heuristic (on
-    MPLIB1_Set3_0 its first plan, at 0.9 s, has makespan 373 where the greedy plan has 466),
-    but a hint steers the whole search to the hinted plan's neighbourhood: hinted with the
-    greedy plan the same model ends at 447 after 30 s. So CP-SAT gets a short run of its own
-    first (``FIRST_PLAN_SHARE`` of the time limit, at most ``FIRST_PLAN_SECONDS``), stopped
-    as soon as it beats the greedy plan; the better plan becomes the hint (BENCHMARKS.md).
+    CP-SAT's unhinted first-plan search is a strong scheduling heuristic, and a hint would
+    steer the whole search to the greedy plan's neighbourhood, so CP-SAT first searches
+    briefly on its own (``FIRST_PLAN_SHARE`` of the time limit, at most
+    ``FIRST_PLAN_SECONDS``), stopped as soon as it beats the greedy plan; the better plan
+    becomes the hint.
     """
     seconds = min(FIRST_PLAN_SECONDS, FIRST_PLAN_SHARE * options.time_limit)
     left = options.time_limit - (perf_counter() - reporter.started)
@@ -170,25 +167,7 @@ def _bound_by_relaxation(
     mirrored = relaxation.mirrored_model(scenario)
     known = None if reporter.objective is None else round(reporter.objective * OBJECTIVE_SCALE)
     deadline = reporter.started + options.time_limit
-    hinted: Decisions | None = None  # the relaxation's plan staffed and hinted, if any
-
-    def stalled(plan: Decisions | None, units: int) -> float | None:
-        """The search found no better plan at once. When the whole model has a plan as good
-        as the relaxation's best, only the proof is missing and no plan of the whole can be
-        better unless the relaxation finds one first: its search gets the time, all but the
-        whole search's reserve, in one piece (on MSPSP set-2c the last proof took its fixed
-        search 21 s, BENCHMARKS.md). Without a plan of its own the best is the plan known."""
-        nonlocal hinted
-        if plan is not None:
-            staffed = _staffed(built, plan, options, _staffing_seconds(deadline))
-            if staffed is None or round(staffed.objective_value) < units:
-                return None
-            _hint_solution(built.model, staffed)
-            reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
-            info.debug["first_plan"] = "relaxation"
-            hinted = plan
-        return deadline - PROOF_RESERVE_SHARE * options.time_limit
-
+    stalled = _ProofTime(built, options, reporter, info)
     result = _search_relaxation(relaxed, options, seconds, known, mirrored, stalled)
     if result is None:
         return None if known is None else _Unproven(relaxed, known, mirrored)
@@ -199,7 +178,7 @@ def _bound_by_relaxation(
     unproven = None
     if not result.proven and result.best is not None:
         unproven = _Unproven(relaxed, result.best, mirrored)
-    if result.plan is not None and result.plan is not hinted:
+    if result.plan is not None and result.plan is not stalled.hinted:
         # the rest of the relaxation's time, for other plans when people cannot staff its own
         until = perf_counter() + seconds - result.seconds
         staffed, info.debug["relaxation_plans"] = _staff_relaxation(
@@ -214,6 +193,38 @@ def _bound_by_relaxation(
             reporter.found(objective)
             info.debug["first_plan"] = "relaxation"
     return unproven
+
+
+class _ProofTime:
+    """The relaxation's search hook (``relaxation.Stalled``) for when its search found no
+    better plan at once. When the whole model has a plan as good as the relaxation's best,
+    only the proof is missing and no plan of the whole can be better unless the relaxation
+    finds one first: its search gets the time, all but the whole search's reserve
+    (``PROOF_RESERVE_SHARE``), in one piece, since a proof needs it so. The relaxation's own
+    plan (``hinted``) is staffed and made the whole model's hint; without a plan of its own
+    the best is the plan known."""
+
+    def __init__(
+        self, built: BuiltModel, options: SolveOptions, reporter: Reporter, info: SolverInfo
+    ) -> None:
+        self.built = built
+        self.options = options
+        self.reporter = reporter
+        self.info = info
+        self.deadline = reporter.started + options.time_limit
+        self.hinted: Decisions | None = None  # the relaxation's plan staffed and hinted
+
+    def __call__(self, plan: Decisions | None, units: int) -> float | None:
+        if plan is not None:
+            built = self.built
+            staffed = _staffed(built, plan, self.options, _staffing_seconds(self.deadline))
+            if staffed is None or round(staffed.objective_value) < units:
+                return None
+            _hint_solution(built.model, staffed)
+            self.reporter.found(staffed.objective_value / OBJECTIVE_SCALE)
+            self.info.debug["first_plan"] = "relaxation"
+            self.hinted = plan
+        return self.deadline - PROOF_RESERVE_SHARE * self.options.time_limit
 
 
 @dataclass(frozen=True)
@@ -279,10 +290,9 @@ def _staff_relaxation(
     were tried. Each staffing may take ``STAFFING_SECONDS``, at most a quarter of the time
     left before ``deadline``.
 
-    The relaxation's plans at its optimum differ in whether people fit them: on MSPSP
-    ``nc1.5_n30_l12_m8_00`` the relaxation proves 40, the whole model had found no plan of 40
-    in 30 s, and in one run the fifth plan of 40 was the first people could staff
-    (BENCHMARKS.md)."""
+    The relaxation's plans at its optimum differ in whether people fit them: when the first
+    cannot be staffed, another plan at the same optimum often can, and then the whole model
+    has a plan at its bound, proven optimal."""
     assert result.plan is not None
     tried = [result.plan]
     staffed = _staffed(built, result.plan, options, _staffing_seconds(deadline))
@@ -360,7 +370,7 @@ def _hint_solution(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
 def _solver(
     options: SolveOptions, seconds: float, built: BuiltModel, fixed_search: bool = False
 ) -> cp_model.CpSolver:
-    """A CP-SAT solver for ``seconds`` at most with the options' workers, seed and gap and the
+    """A CP-SAT solver for ``seconds`` at most with the options' parameters and the
     makespan preset (the full LP while the model is small enough); with ``fixed_search``,
     one search follows the model's decision strategy and one bounds with the LP."""
     small = len(built.variables.work_items()) <= MAX_LP_WORK_ITEMS
@@ -390,11 +400,8 @@ EARLIER_IS_BETTER = frozenset({"makespan", "lateness", "value"})
 def toward_start(built: BuiltModel) -> bool:
     """Whether every term of the model's objective rewards earlier work (a makespan, lateness,
     value by go-live): then CP-SAT's time-window neighbourhoods also free the work before the
-    window, the setting OR-Tools' own RCPSP example uses for a makespan. On the six j60
-    instances zenplan does not prove in 30 s it cut the sum of makespans by 2-5 periods in
-    two seeds; j120, MPLIB and a core-rules portfolio were no worse with it, and on the whole
-    j60 sample the gain was within the run-to-run spread (BENCHMARKS.md). Terms that read
-    more than when work is (cost, balance, staying near a baseline) keep CP-SAT's default."""
+    window, the setting OR-Tools' own RCPSP example uses for a makespan. Terms that read more
+    than when work is (cost, balance, staying near a baseline) keep CP-SAT's default."""
     terms = {name for name, parts in built.objective.terms.items() if parts}
     return bool(terms) and terms <= EARLIER_IS_BETTER
 
@@ -413,17 +420,14 @@ def _lns_tail(
 
     With 2 workers CP-SAT runs one full search and one thread of neighbourhood steps; on
     hard instances the full search stops finding plans early while each step may still
-    improve one. On hard PSPLIB instances at 30 s a first check was shorter on 4 of 7, a
-    second mixed (BENCHMARKS.md); a generated 30-project portfolio gained 1.4 %. The
-    mirror's neighbourhoods free and push the plan from its other end, as the backward pass
-    of forward-backward improvement does: on the six j60 instances zenplan does not prove,
-    eight seeds summed 644.25 periods against 645.63 for one direction (BENCHMARKS.md). The
-    slices search with ties broken by earlier work (``tie_broken``) and start from the plan
-    that is earliest overall among the best: a move along a plateau of equal makespans is
-    progress. Their neighbourhood steps are short (``MIRROR_TAIL_LNS_LIMIT``): more steps
-    in the same time. The bound stays the full search's, unless CP-SAT itself reports the tail's
-    plan optimal (a neighbourhood that frees every variable is a full search; optimal with
-    ties broken is optimal).
+    improve one, so the tail gives both workers to the steps. The mirror's neighbourhoods
+    free and push the plan from its other end, as the backward pass of forward-backward
+    improvement does. The slices search with ties broken by earlier work (``tie_broken``)
+    and start from the plan that is earliest overall among the best: a move along a plateau
+    of equal makespans is progress. Their neighbourhood steps are short
+    (``MIRROR_TAIL_LNS_LIMIT``): more steps in the same time. The bound stays the full
+    search's, unless CP-SAT itself reports the tail's plan optimal (a neighbourhood that
+    frees every variable is a full search; optimal with ties broken is optimal).
     """
     if mirrored is None:
         model = built.model
@@ -483,8 +487,7 @@ def tie_broken(built: BuiltModel) -> cp_model.LinearExprT | None:
 
     A makespan has wide plateaus: most neighbourhood steps that move work leave it as it was
     and look like no progress. Ended earlier, the same makespan leaves slack that a later
-    step can close the makespan with: on the six j60 instances zenplan does not prove, four
-    seeds summed 644.25 periods against 646.25 without (BENCHMARKS.md)."""
+    step can close the makespan with."""
     if not toward_start(built):
         return None
     items = built.variables.work_items()
@@ -511,14 +514,13 @@ class _Tied(cp_model.CpSolverSolutionCallback):
 def _restarts(
     built: BuiltModel, options: SolveOptions, reporter: Reporter, objective: float
 ) -> tuple[cp_model.CpSolver | None, bool, int]:
-    """Unhinted searches with new seeds, each stopped at its first plan, until the time is up;
-    the best plan that beats ``objective`` (None when none does), whether the best plan known
-    is then proven optimal, and how many searches ran. The model's hint is cleared.
+    """Unhinted searches, each with another random start, stopped at its first plan, until the
+    time is up; the best plan that beats ``objective`` (None when none does), whether the best
+    plan known is then proven optimal, and how many searches ran. The model's hint is cleared.
 
-    For a full search that never bettered the plan it was hinted with: on MPLIB's 1,440
-    phases CP-SAT's first plan, at 1-2 s, is never improved in 30 s (its neighbourhood steps
-    take 0.5-12 s each there and none improves), while first plans of other seeds differ by
-    1-4 periods (BENCHMARKS.md). The best of a dozen first plans beats the one plan.
+    For a full search that never bettered the plan it was hinted with: on large models the
+    neighbourhood steps are slow and rarely improve a plan, while first plans of different
+    random starts differ, so the best of many first plans beats the one plan.
     """
     model = built.model
     model.clear_hints()  # type: ignore[no-untyped-call]
@@ -564,10 +566,44 @@ def solve_built(
     A full search that has not bettered its hint by then hands over in another way: with a
     relaxation ``relaxed`` left unproven, its search goes on for the time left, since the
     plan may well be optimal and the proof is what is missing (its floor search needs the
-    time in one piece: on MSPSP set-2c such proofs took 10-12 s); without one, to
-    restarts (see ``_restarts``)."""
-    started = reporter.started
-    left = options.time_limit - (perf_counter() - started)
+    time in one piece); without one, to restarts (see ``_restarts``)."""
+    solver, handover, outcome = _full_search(built, options, reporter, lns_tail)
+    if handover.handed_over and outcome.status == "feasible":
+        outcome = _after_handover(
+            built, options, reporter, info, solver, handover, outcome, relaxed, mirrored
+        )
+    if reporter.first_solution is not None:
+        info.first_solution_seconds = round(reporter.first_solution, 3)
+    if outcome.status in ("optimal", "feasible"):
+        return assemble(
+            scenario,
+            decisions_from(built.variables, outcome.value),
+            outcome.status,
+            info,
+            objective=outcome.objective,
+            bound=outcome.bound,
+            solve_seconds=perf_counter() - reporter.started,
+        )
+    return _without_plan(scenario, built, options, reporter, info, outcome.status, fallback)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """Where a search ended: its status, the objective and bound of its plan (0 without one)
+    and the values of the plan's variables."""
+
+    status: SolveStatus
+    objective: float
+    bound: float
+    value: Callable[[cp_model.IntVar], int]
+
+
+def _full_search(
+    built: BuiltModel, options: SolveOptions, reporter: Reporter, lns_tail: bool
+) -> tuple[cp_model.CpSolver, _Handover, _Outcome]:
+    """The full search for the time left, armed to hand over (``_Handover``) with
+    ``lns_tail``: its solver, its handover and where it ended."""
+    left = options.time_limit - (perf_counter() - reporter.started)
     solver = _solver(options, left, built)
     solver.best_bound_callback = reporter.on_bound
     handover = _Handover(solver, reporter)
@@ -580,60 +616,74 @@ def solve_built(
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"internal error, invalid CP-SAT model: {built.model.validate()}")
     status = STATUS[code]
-    objective = bound = 0.0
-    value = solver.value
-    if status in ("optimal", "feasible"):
-        objective = solver.objective_value / OBJECTIVE_SCALE
-        bound = solver.best_objective_bound / OBJECTIVE_SCALE
-    if handover.handed_over and status == "feasible":
-        tail_started = perf_counter()
-        better, proven = None, False
-        if handover.stalled and relaxed is not None:
-            info.debug["tail"] = "relaxation"
-            left = options.time_limit - (perf_counter() - started)
-            units = _go_on_with_relaxation(relaxed, options, reporter, objective, left)
-            if units is not None:
-                bound = min(bound, units / OBJECTIVE_SCALE)
-                info.debug["relaxation_bound"] = units / OBJECTIVE_SCALE
-                proven = round(objective * OBJECTIVE_SCALE) >= units
-        elif handover.stalled:
-            better, proven, restarts = _restarts(built, options, reporter, objective)
-            info.debug["tail"], info.debug["restarts"] = "restarts", restarts
-        else:
-            better, proven = _lns_tail(built, options, reporter, solver, mirrored)
-            info.debug["tail"] = "neighbourhoods"
-        info.debug["tail_seconds"] = round(perf_counter() - tail_started, 3)
-        if proven and better is None:
-            status, bound = "optimal", objective
-        if better is not None and better.objective_value / OBJECTIVE_SCALE >= objective:
-            objective = better.objective_value / OBJECTIVE_SCALE
-            value = better.value
-            if proven or objective >= bound:
-                status, bound = "optimal", objective
-    if reporter.first_solution is not None:
-        info.first_solution_seconds = round(reporter.first_solution, 3)
-    if status in ("optimal", "feasible"):
-        return assemble(
-            scenario,
-            decisions_from(built.variables, value),
-            status,
-            info,
-            objective=objective,
-            bound=bound,
-            solve_seconds=perf_counter() - started,
-        )
+    if status not in ("optimal", "feasible"):
+        return solver, handover, _Outcome(status, 0.0, 0.0, solver.value)
+    objective = solver.objective_value / OBJECTIVE_SCALE
+    bound = solver.best_objective_bound / OBJECTIVE_SCALE
+    return solver, handover, _Outcome(status, objective, bound, solver.value)
+
+
+def _after_handover(
+    built: BuiltModel,
+    options: SolveOptions,
+    reporter: Reporter,
+    info: SolverInfo,
+    full: cp_model.CpSolver,
+    handover: _Handover,
+    outcome: _Outcome,
+    relaxed: _Unproven | None,
+    mirrored: Scenario | None,
+) -> _Outcome:
+    """The tail the full search handed over to (see ``solve_built``), and the outcome with its
+    better plan or its proof."""
+    tail_started = perf_counter()
+    objective, bound = outcome.objective, outcome.bound
+    better: cp_model.CpSolver | None = None
+    if handover.stalled and relaxed is not None:
+        info.debug["tail"] = "relaxation"
+        left = options.time_limit - (perf_counter() - reporter.started)
+        units = _go_on_with_relaxation(relaxed, options, reporter, objective, left)
+        proven = units is not None and round(objective * OBJECTIVE_SCALE) >= units
+        if units is not None:
+            bound = min(bound, units / OBJECTIVE_SCALE)
+            info.debug["relaxation_bound"] = units / OBJECTIVE_SCALE
+    elif handover.stalled:
+        better, proven, restarts = _restarts(built, options, reporter, objective)
+        info.debug["tail"], info.debug["restarts"] = "restarts", restarts
+    else:
+        better, proven = _lns_tail(built, options, reporter, full, mirrored)
+        info.debug["tail"] = "neighbourhoods"
+    info.debug["tail_seconds"] = round(perf_counter() - tail_started, 3)
+    if proven and better is None:
+        return _Outcome("optimal", objective, objective, outcome.value)
+    if better is None or better.objective_value / OBJECTIVE_SCALE < objective:
+        return _Outcome(outcome.status, objective, bound, outcome.value)
+    objective = better.objective_value / OBJECTIVE_SCALE
+    if proven or objective >= bound:
+        return _Outcome("optimal", objective, objective, better.value)
+    return _Outcome(outcome.status, objective, bound, better.value)
+
+
+def _without_plan(
+    scenario: Scenario,
+    built: BuiltModel,
+    options: SolveOptions,
+    reporter: Reporter,
+    info: SolverInfo,
+    status: SolveStatus,
+    fallback: Schedule | None,
+) -> Schedule:
+    """The answer when CP-SAT ended without a plan: the ``fallback`` when it ran out of time
+    and there is one, else a schedule without projects that says why."""
+    seconds = round(perf_counter() - reporter.started, 3)
     if status == "unknown" and fallback is not None:
         fallback.explanation = (
             f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
         )
-        fallback.solve_seconds = round(perf_counter() - started, 3)
+        fallback.solve_seconds = seconds
         return fallback
     schedule = Schedule(
-        scenario=scenario.name,
-        status=status,
-        solve_seconds=round(perf_counter() - started, 3),
-        solver=info,
-        projects=[],
+        scenario=scenario.name, status=status, solve_seconds=seconds, solver=info, projects=[]
     )
     if status == "infeasible":
         variables = built.variables
