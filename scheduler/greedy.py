@@ -163,11 +163,12 @@ class _Planner:
         )
         limit = self.scenario.policies.max_concurrent_large
         large = limit is not None and project.size_class(grid.days) == "large"
+        spent: str | None = None  # the budget that pushed the project later, if one did
         while True:
             bookings: list[Booking] = []
             placed, problem = self._try(project, not_before, bookings)
             if placed is None:
-                return problem
+                return f"not selected: {spent}" if spent else problem
             begin = min(d.start for k, d in placed.items() if k != APPROVAL)
             go_live = max(placed[p.id].start + p.duration for p in project.phases)
             if large and not self.timeline.fits(self.timeline.large, begin, go_live, 1, limit or 0):
@@ -180,15 +181,15 @@ class _Planner:
                 problem = _not_worth_it(self.scenario, project, placed)
                 if problem:
                     self._undo(bookings)
-                    return problem
+                    return f"not selected: {spent}" if spent else problem
             over = self._over_budget(bookings)
             if over is not None:
-                words = over_words(self, over, bookings)
+                spent = spent or over_words(self, over, bookings)
                 self._undo(bookings)
                 if over.end - over.first < grid.horizon and begin + 1 < grid.horizon:
                     not_before = begin + 1  # a later window may still have money
                     continue
-                return f"not selected: {words}"
+                return f"not selected: {spent}"
             if large:
                 self.timeline.add(self.timeline.large, begin, go_live, 1)
             self._spend(bookings)

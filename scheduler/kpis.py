@@ -81,20 +81,18 @@ def sponsor_shares(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
 
 
 def skill_utilization(scenario: Scenario, schedule: Schedule) -> dict[str, float]:
-    """Per skill, person-periods worked with it over person-periods of the people who hold it."""
-    used: Counter[str] = Counter()
+    """Per skill, person-periods worked with it (at each assignment's share) over the
+    available person-periods of the people who hold it."""
+    used: dict[str, float] = {}
     for work in schedule.work():
         for assignment in work.staff:
-            used[assignment.skill] += work.end - work.start
+            worked = (work.end - work.start) * assignment.share
+            used[assignment.skill] = used.get(assignment.skill, 0.0) + worked
     result = {}
-    horizon = scenario.grid.horizon
+    available = {p.id: sum(scenario.available_of(p)) for p in scenario.staff}
     for skill in sorted({s for p in scenario.staff for s in p.skills}):
-        supply = sum(
-            horizon - len(scenario.unavailable_periods(p))
-            for p in scenario.staff
-            if skill in p.skills
-        )
-        result[skill] = round(used[skill] / supply, 3) if supply else 0.0
+        supply = sum(available[p.id] for p in scenario.staff if skill in p.skills)
+        result[skill] = round(used.get(skill, 0.0) / supply, 3) if supply else 0.0
     return result
 
 

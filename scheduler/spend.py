@@ -44,8 +44,9 @@ def least_rates(scenario: Scenario, project: Project) -> list[float]:
 def _blocking(
     scenario: Scenario, project: Project, windows: list[BudgetWindow], spent: list[float]
 ) -> tuple[BudgetWindow, float] | None:
-    """The window that blocks the project at every start from its release (its phases back
-    to back at least cost), and what the project needs there; None when some start fits."""
+    """The window that blocks the project at every start from its release to its latest
+    (the horizon, or a hard deadline), its phases back to back at least cost, and what the
+    project needs there; None when some start fits."""
     grid = scenario.grid
     release = max(0, grid.first_period_on_or_after(project.release)) if project.release else 0
     rates = least_rates(scenario, project)
@@ -54,9 +55,12 @@ def _blocking(
         preds = project.predecessors(index)
         offsets[index] = max((offsets[p] + project.phases[p].duration for p in preds), default=0)
     length = max(offsets[i] + p.duration for i, p in enumerate(project.phases))
+    last = grid.horizon - length
+    if project.deadline_hard and project.deadline is not None:
+        last = min(last, grid.deadline_end(project.deadline) - length)
     blocked: Counter[BudgetWindow] = Counter()
     need: dict[BudgetWindow, float] = {}
-    for start in range(release, grid.horizon - length + 1):
+    for start in range(release, last + 1):
         extra: dict[int, float] = {}
         for index, phase in enumerate(project.phases):
             first = start + offsets[index]

@@ -116,3 +116,16 @@ def test_a_must_project_over_budget_is_explained_by_the_budget() -> None:
     schedule = solve(scenario, SolveOptions(time_limit=10, workers=2, seed=1))
     assert schedule.status == "infeasible"
     assert "budget (total 3,000)" in (schedule.explanation or "")
+
+
+def test_a_spent_quarter_is_named_as_the_reason() -> None:
+    # big must run and go live in Q1; small is due in Q1 too; the Q1 budget holds only big.
+    scenario = _two_projects(budget={"per_quarter": 5000})
+    document = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    document["projects"][0].update(priority="must", deadline="2027-03-01", deadline_hard=True)
+    document["projects"][1].update(deadline="2027-03-01", deadline_hard=True)
+    scenario = parse_scenario(document)
+    for schedule in (solved(scenario), greedy.plan(scenario)):
+        small = schedule.project("small")
+        assert small is not None and not small.selected
+        assert "the 2027Q1 budget of 5,000 is spent by big (4,800)" in (small.reason or "")

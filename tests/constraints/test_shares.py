@@ -47,6 +47,7 @@ def test_two_half_time_phases_share_one_person_and_a_third_cannot_join() -> None
     staff = [s for plan in shared.selected() for ph in plan.phases for s in ph.staff]
     assert {(s.id, s.share) for s in staff} == {("mo", 0.5)}
     assert shared.kpis.utilization["mo"] == pytest.approx(3 * 4 * 0.5 / 20)
+    assert shared.kpis.skill_utilization["mlops_batch"] == pytest.approx(3 * 4 * 0.5 / 20)
 
 
 def test_the_greedy_plan_shares_too() -> None:
