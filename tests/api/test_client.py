@@ -61,10 +61,10 @@ def test_the_generated_client_solves_and_reads_a_schedule(
 ) -> None:
     from zenplan_client import AuthenticatedClient
     from zenplan_client.api.exports import export_schedule
-    from zenplan_client.api.health import health
-    from zenplan_client.api.jobs import read_job, start_solve
+    from zenplan_client.api.health import get_health
+    from zenplan_client.api.jobs import get_job, solve_scenario
     from zenplan_client.api.scenarios import create_scenario
-    from zenplan_client.api.schedules import read_kpis, read_schedule
+    from zenplan_client.api.schedules import get_kpis, get_schedule
     from zenplan_client.models import (
         ExportScheduleFormat,
         JobPublic,
@@ -79,10 +79,10 @@ def test_the_generated_client_solves_and_reads_a_schedule(
     url, key = live
     client = AuthenticatedClient(base_url=url, token=key, prefix="", auth_header_name="X-API-Key")
     with client:
-        assert health.sync(client=client) is not None
+        assert get_health.sync(client=client) is not None
         created = create_scenario.sync(client=client, body=Scenario.from_dict(tiny()))
         assert isinstance(created, ScenarioPublic) and created.name == "tiny portfolio"
-        job = start_solve.sync(
+        job = solve_scenario.sync(
             created.id, client=client, body=SolveRequest(time_limit=5, workers=1)
         )
         assert isinstance(job, JobPublic)
@@ -90,14 +90,14 @@ def test_the_generated_client_solves_and_reads_a_schedule(
         while job.state not in ("succeeded", "failed", "cancelled"):
             assert time.monotonic() < deadline, "the job did not finish"
             time.sleep(0.3)
-            job = read_job.sync(job.id, client=client)
+            job = get_job.sync(job.id, client=client)
             assert isinstance(job, JobPublic)
         assert job.state == "succeeded", job.reason
         schedule_id = job.schedule_id
-        stored = read_schedule.sync(schedule_id, client=client)
+        stored = get_schedule.sync(schedule_id, client=client)
         assert isinstance(stored, SchedulePublic)
         assert stored.schedule.to_dict()["status"] in ("optimal", "feasible")
-        kpis = read_kpis.sync(schedule_id, client=client)
+        kpis = get_kpis.sync(schedule_id, client=client)
         assert isinstance(kpis, KPIs) and kpis.delivered == 3
         workbook = export_schedule.sync(
             schedule_id, client=client, format_=ExportScheduleFormat.XLSX

@@ -20,4 +20,4 @@ def test_the_client_was_generated_from_this_api(tmp_path: Path) -> None:
     )
     operations = [op for item in current["paths"].values() for op in item.values()]
     ids = [op["operationId"] for op in operations]
-    assert len(set(ids)) == len(ids) and "export_schedule" in ids and "start_solve" in ids
+    assert len(set(ids)) == len(ids) and "exportSchedule" in ids and "solveScenario" in ids

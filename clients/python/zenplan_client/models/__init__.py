@@ -10,10 +10,11 @@ from .api_key_public_role import ApiKeyPublicRole
 from .assignment import Assignment
 from .body_upload_workbook import BodyUploadWorkbook
 from .body_upload_workbook_period_type_0 import BodyUploadWorkbookPeriodType0
+from .budget import Budget
 from .calendar import Calendar
 from .calendar_period import CalendarPeriod
+from .calendar_working_days_type_0_item import CalendarWorkingDaysType0Item
 from .capacity_change import CapacityChange
-from .compare_chart_format import CompareChartFormat
 from .comparison import Comparison
 from .dataset import Dataset
 from .date_range import DateRange
@@ -21,11 +22,21 @@ from .error_out import ErrorOut
 from .ethics_board import EthicsBoard
 from .export_scenario_format import ExportScenarioFormat
 from .export_schedule_format import ExportScheduleFormat
+from .frontier_out import FrontierOut
+from .frontier_point_out import FrontierPointOut
+from .frontier_request import FrontierRequest
+from .get_assignments_format import GetAssignmentsFormat
+from .get_compare_chart_format import GetCompareChartFormat
+from .get_gantt_format import GetGanttFormat
+from .get_gantt_view import GetGanttView
+from .get_load_format import GetLoadFormat
+from .get_load_view import GetLoadView
 from .gpu_demand import GpuDemand
 from .gpu_pool import GpuPool
 from .health import Health
 from .health_database import HealthDatabase
 from .health_status import HealthStatus
+from .holiday_calendar import HolidayCalendar
 from .incident import Incident
 from .job_public import JobPublic
 from .job_public_incidents_type_0_item import JobPublicIncidentsType0Item
@@ -45,23 +56,28 @@ from .kpi_delta import KpiDelta
 from .kpi_delta_better import KpiDeltaBetter
 from .list_jobs_state_type_0 import ListJobsStateType0
 from .objective import Objective
+from .objective_breakdown import ObjectiveBreakdown
+from .objective_breakdown_portfolio import ObjectiveBreakdownPortfolio
+from .objective_breakdown_projects import ObjectiveBreakdownProjects
+from .objective_breakdown_projects_additional_property import ObjectiveBreakdownProjectsAdditionalProperty
+from .objective_breakdown_terms import ObjectiveBreakdownTerms
 from .person import Person
 from .person_skills import PersonSkills
+from .person_working_days_type_0_item import PersonWorkingDaysType0Item
 from .phase import Phase
 from .phase_move import PhaseMove
+from .phase_pin import PhasePin
+from .pin import Pin
 from .policies import Policies
 from .problem_out import ProblemOut
 from .project import Project
 from .project_ethics import ProjectEthics
+from .project_explanation import ProjectExplanation
 from .project_move import ProjectMove
+from .project_pin_type_0 import ProjectPinType0
 from .project_priority import ProjectPriority
 from .project_size_type_0 import ProjectSizeType0
 from .project_status import ProjectStatus
-from .read_assignments_format import ReadAssignmentsFormat
-from .read_gantt_format import ReadGanttFormat
-from .read_gantt_view import ReadGanttView
-from .read_load_format import ReadLoadFormat
-from .read_load_view import ReadLoadView
 from .replan_diff import ReplanDiff
 from .replan_diff_kpi_deltas import ReplanDiffKpiDeltas
 from .replan_request import ReplanRequest
@@ -76,7 +92,12 @@ from .schedule_summary import ScheduleSummary
 from .solve_request import SolveRequest
 from .sponsor import Sponsor
 from .staff_change import StaffChange
+from .takes_option import TakesOption
+from .takes_option_delayed import TakesOptionDelayed
 from .version_public import VersionPublic
+from .webhook_create import WebhookCreate
+from .webhook_created import WebhookCreated
+from .webhook_public import WebhookPublic
 
 __all__ = (
     "Acquisition",
@@ -89,10 +110,11 @@ __all__ = (
     "Assignment",
     "BodyUploadWorkbook",
     "BodyUploadWorkbookPeriodType0",
+    "Budget",
     "Calendar",
     "CalendarPeriod",
+    "CalendarWorkingDaysType0Item",
     "CapacityChange",
-    "CompareChartFormat",
     "Comparison",
     "Dataset",
     "DateRange",
@@ -100,11 +122,21 @@ __all__ = (
     "EthicsBoard",
     "ExportScenarioFormat",
     "ExportScheduleFormat",
+    "FrontierOut",
+    "FrontierPointOut",
+    "FrontierRequest",
+    "GetAssignmentsFormat",
+    "GetCompareChartFormat",
+    "GetGanttFormat",
+    "GetGanttView",
+    "GetLoadFormat",
+    "GetLoadView",
     "GpuDemand",
     "GpuPool",
     "Health",
     "HealthDatabase",
     "HealthStatus",
+    "HolidayCalendar",
     "Incident",
     "JobPublic",
     "JobPublicIncidentsType0Item",
@@ -124,23 +156,28 @@ __all__ = (
     "KPIsUtilization",
     "ListJobsStateType0",
     "Objective",
+    "ObjectiveBreakdown",
+    "ObjectiveBreakdownPortfolio",
+    "ObjectiveBreakdownProjects",
+    "ObjectiveBreakdownProjectsAdditionalProperty",
+    "ObjectiveBreakdownTerms",
     "Person",
     "PersonSkills",
+    "PersonWorkingDaysType0Item",
     "Phase",
     "PhaseMove",
+    "PhasePin",
+    "Pin",
     "Policies",
     "ProblemOut",
     "Project",
     "ProjectEthics",
+    "ProjectExplanation",
     "ProjectMove",
+    "ProjectPinType0",
     "ProjectPriority",
     "ProjectSizeType0",
     "ProjectStatus",
-    "ReadAssignmentsFormat",
-    "ReadGanttFormat",
-    "ReadGanttView",
-    "ReadLoadFormat",
-    "ReadLoadView",
     "ReplanDiff",
     "ReplanDiffKpiDeltas",
     "ReplanRequest",
@@ -155,5 +192,10 @@ __all__ = (
     "SolveRequest",
     "Sponsor",
     "StaffChange",
+    "TakesOption",
+    "TakesOptionDelayed",
     "VersionPublic",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookPublic",
 )

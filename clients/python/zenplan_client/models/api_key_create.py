@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,10 +18,12 @@ class ApiKeyCreate:
     Attributes:
         name (str | Unset): Who or what uses the key. Default: ''.
         role (ApiKeyCreateRole | Unset):  Default: ApiKeyCreateRole.VIEWER.
+        expires_in_days (int | None | Unset): Days until the key stops working (default: never).
     """
 
     name: str | Unset = ""
     role: ApiKeyCreateRole | Unset = ApiKeyCreateRole.VIEWER
+    expires_in_days: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +33,12 @@ class ApiKeyCreate:
         if not isinstance(self.role, Unset):
             role = self.role.value
 
+        expires_in_days: int | None | Unset
+        if isinstance(self.expires_in_days, Unset):
+            expires_in_days = UNSET
+        else:
+            expires_in_days = self.expires_in_days
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -38,6 +46,8 @@ class ApiKeyCreate:
             field_dict["name"] = name
         if role is not UNSET:
             field_dict["role"] = role
+        if expires_in_days is not UNSET:
+            field_dict["expires_in_days"] = expires_in_days
 
         return field_dict
 
@@ -53,9 +63,19 @@ class ApiKeyCreate:
         else:
             role = ApiKeyCreateRole(_role)
 
+        def _parse_expires_in_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expires_in_days = _parse_expires_in_days(d.pop("expires_in_days", UNSET))
+
         api_key_create = cls(
             name=name,
             role=role,
+            expires_in_days=expires_in_days,
         )
 
         api_key_create.additional_properties = d

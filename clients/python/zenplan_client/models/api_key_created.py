@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_key_created_role import ApiKeyCreatedRole
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreated")
 
@@ -22,6 +23,7 @@ class ApiKeyCreated:
         prefix (str):
         created_at (datetime.datetime):
         key (str): The key itself, shown this once only.
+        expires_at (datetime.datetime | None | Unset):
     """
 
     id: int
@@ -30,6 +32,7 @@ class ApiKeyCreated:
     prefix: str
     created_at: datetime.datetime
     key: str
+    expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +48,14 @@ class ApiKeyCreated:
 
         key = self.key
 
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,6 +68,8 @@ class ApiKeyCreated:
                 "key": key,
             }
         )
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
 
         return field_dict
 
@@ -75,6 +88,23 @@ class ApiKeyCreated:
 
         key = d.pop("key")
 
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
         api_key_created = cls(
             id=id,
             name=name,
@@ -82,6 +112,7 @@ class ApiKeyCreated:
             prefix=prefix,
             created_at=created_at,
             key=key,
+            expires_at=expires_at,
         )
 
         api_key_created.additional_properties = d

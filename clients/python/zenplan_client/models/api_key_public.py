@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_key_public_role import ApiKeyPublicRole
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyPublic")
 
@@ -21,6 +22,7 @@ class ApiKeyPublic:
         role (ApiKeyPublicRole):
         prefix (str):
         created_at (datetime.datetime):
+        expires_at (datetime.datetime | None | Unset):
     """
 
     id: int
@@ -28,6 +30,7 @@ class ApiKeyPublic:
     role: ApiKeyPublicRole
     prefix: str
     created_at: datetime.datetime
+    expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +44,14 @@ class ApiKeyPublic:
 
         created_at = self.created_at.isoformat()
 
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -52,6 +63,8 @@ class ApiKeyPublic:
                 "created_at": created_at,
             }
         )
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
 
         return field_dict
 
@@ -68,12 +81,30 @@ class ApiKeyPublic:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
         api_key_public = cls(
             id=id,
             name=name,
             role=role,
             prefix=prefix,
             created_at=created_at,
+            expires_at=expires_at,
         )
 
         api_key_public.additional_properties = d

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="Assignment")
 
 
@@ -26,6 +28,7 @@ class Assignment:
         start_date (datetime.date | None):
         end_date (datetime.date | None):
         gpus (str):
+        share (float | Unset):  Default: 1.0.
     """
 
     kind: str
@@ -39,6 +42,7 @@ class Assignment:
     start_date: datetime.date | None
     end_date: datetime.date | None
     gpus: str
+    share: float | Unset = 1.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +77,8 @@ class Assignment:
 
         gpus = self.gpus
 
+        share = self.share
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -90,6 +96,8 @@ class Assignment:
                 "gpus": gpus,
             }
         )
+        if share is not UNSET:
+            field_dict["share"] = share
 
         return field_dict
 
@@ -149,6 +157,8 @@ class Assignment:
 
         gpus = d.pop("gpus")
 
+        share = d.pop("share", UNSET)
+
         assignment = cls(
             kind=kind,
             project=project,
@@ -161,6 +171,7 @@ class Assignment:
             start_date=start_date,
             end_date=end_date,
             gpus=gpus,
+            share=share,
         )
 
         assignment.additional_properties = d

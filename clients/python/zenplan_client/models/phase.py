@@ -9,6 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.gpu_demand import GpuDemand
+    from ..models.phase_pin import PhasePin
     from ..models.requirement import Requirement
 
 
@@ -27,6 +28,7 @@ class Phase:
         gpus (list[GpuDemand] | Unset):
         after (list[str] | None | Unset): Phases of the same project this one follows; default: the previous.
         gated_by_approval (bool | None | Unset):
+        pin (None | PhasePin | Unset):
     """
 
     id: str
@@ -37,8 +39,11 @@ class Phase:
     gpus: list[GpuDemand] | Unset = UNSET
     after: list[str] | None | Unset = UNSET
     gated_by_approval: bool | None | Unset = UNSET
+    pin: None | PhasePin | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.phase_pin import PhasePin  # noqa: PLC0415
+
         id = self.id
 
         duration = self.duration
@@ -91,6 +96,14 @@ class Phase:
         else:
             gated_by_approval = self.gated_by_approval
 
+        pin: dict[str, Any] | None | Unset
+        if isinstance(self.pin, Unset):
+            pin = UNSET
+        elif isinstance(self.pin, PhasePin):
+            pin = self.pin.to_dict()
+        else:
+            pin = self.pin
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -111,12 +124,15 @@ class Phase:
             field_dict["after"] = after
         if gated_by_approval is not UNSET:
             field_dict["gated_by_approval"] = gated_by_approval
+        if pin is not UNSET:
+            field_dict["pin"] = pin
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.gpu_demand import GpuDemand  # noqa: PLC0415
+        from ..models.phase_pin import PhasePin  # noqa: PLC0415
         from ..models.requirement import Requirement  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -203,6 +219,23 @@ class Phase:
 
         gated_by_approval = _parse_gated_by_approval(d.pop("gated_by_approval", UNSET))
 
+        def _parse_pin(data: object) -> None | PhasePin | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                pin_type_0 = PhasePin.from_dict(data)
+
+                return pin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PhasePin | Unset, data)
+
+        pin = _parse_pin(d.pop("pin", UNSET))
+
         phase = cls(
             id=id,
             duration=duration,
@@ -212,6 +245,7 @@ class Phase:
             gpus=gpus,
             after=after,
             gated_by_approval=gated_by_approval,
+            pin=pin,
         )
 
         return phase

@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.budget import Budget
+
 
 T = TypeVar("T", bound="Policies")
 
@@ -15,6 +19,7 @@ T = TypeVar("T", bound="Policies")
 class Policies:
     """
     Attributes:
+        budget (Budget | None | Unset):
         max_concurrent_large (int | None | Unset):
         max_delivery_gap (int | None | Unset):
         first_delivery_by (datetime.date | None | Unset):
@@ -23,6 +28,7 @@ class Policies:
         freeze_periods (int | Unset):  Default: 0.
     """
 
+    budget: Budget | None | Unset = UNSET
     max_concurrent_large: int | None | Unset = UNSET
     max_delivery_gap: int | None | Unset = UNSET
     first_delivery_by: datetime.date | None | Unset = UNSET
@@ -31,6 +37,16 @@ class Policies:
     freeze_periods: int | Unset = 0
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.budget import Budget  # noqa: PLC0415
+
+        budget: dict[str, Any] | None | Unset
+        if isinstance(self.budget, Unset):
+            budget = UNSET
+        elif isinstance(self.budget, Budget):
+            budget = self.budget.to_dict()
+        else:
+            budget = self.budget
+
         max_concurrent_large: int | None | Unset
         if isinstance(self.max_concurrent_large, Unset):
             max_concurrent_large = UNSET
@@ -60,6 +76,8 @@ class Policies:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if budget is not UNSET:
+            field_dict["budget"] = budget
         if max_concurrent_large is not UNSET:
             field_dict["max_concurrent_large"] = max_concurrent_large
         if max_delivery_gap is not UNSET:
@@ -77,7 +95,26 @@ class Policies:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.budget import Budget  # noqa: PLC0415
+
         d = dict(src_dict)
+
+        def _parse_budget(data: object) -> Budget | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                budget_type_0 = Budget.from_dict(data)
+
+                return budget_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Budget | None | Unset, data)
+
+        budget = _parse_budget(d.pop("budget", UNSET))
 
         def _parse_max_concurrent_large(data: object) -> int | None | Unset:
             if data is None:
@@ -121,6 +158,7 @@ class Policies:
         freeze_periods = d.pop("freeze_periods", UNSET)
 
         policies = cls(
+            budget=budget,
             max_concurrent_large=max_concurrent_large,
             max_delivery_gap=max_delivery_gap,
             first_delivery_by=first_delivery_by,

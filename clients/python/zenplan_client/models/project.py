@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.project_ethics import ProjectEthics
+from ..models.project_pin_type_0 import ProjectPinType0
 from ..models.project_priority import ProjectPriority
 from ..models.project_size_type_0 import ProjectSizeType0
 from ..models.project_status import ProjectStatus
@@ -36,6 +37,7 @@ class Project:
         size (None | ProjectSizeType0 | Unset):
         datasets (list[str] | Unset):
         ethics (ProjectEthics | Unset):  Default: ProjectEthics.NONE.
+        pin (None | ProjectPinType0 | Unset): Fix whether the project runs: selected or not_selected.
     """
 
     phases: list[Phase]
@@ -51,6 +53,7 @@ class Project:
     size: None | ProjectSizeType0 | Unset = UNSET
     datasets: list[str] | Unset = UNSET
     ethics: ProjectEthics | Unset = ProjectEthics.NONE
+    pin: None | ProjectPinType0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         phases = []
@@ -116,6 +119,14 @@ class Project:
         if not isinstance(self.ethics, Unset):
             ethics = self.ethics.value
 
+        pin: None | str | Unset
+        if isinstance(self.pin, Unset):
+            pin = UNSET
+        elif isinstance(self.pin, ProjectPinType0):
+            pin = self.pin.value
+        else:
+            pin = self.pin
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -146,6 +157,8 @@ class Project:
             field_dict["datasets"] = datasets
         if ethics is not UNSET:
             field_dict["ethics"] = ethics
+        if pin is not UNSET:
+            field_dict["pin"] = pin
 
         return field_dict
 
@@ -259,6 +272,23 @@ class Project:
         else:
             ethics = ProjectEthics(_ethics)
 
+        def _parse_pin(data: object) -> None | ProjectPinType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                pin_type_0 = ProjectPinType0(data)
+
+                return pin_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProjectPinType0 | Unset, data)
+
+        pin = _parse_pin(d.pop("pin", UNSET))
+
         project = cls(
             phases=phases,
             id=id,
@@ -273,6 +303,7 @@ class Project:
             size=size,
             datasets=datasets,
             ethics=ethics,
+            pin=pin,
         )
 
         return project

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.incident import Incident
+    from ..models.pin import Pin
 
 
 T = TypeVar("T", bound="ReplanRequest")
@@ -30,6 +31,8 @@ class ReplanRequest:
         version (int | None | Unset): Scenario version to solve (default: the latest).
         incidents (list[Incident] | Unset): Drift incidents, in the scenario's incident format, whose refresh work
             enters the plan (the scenario's own incidents always do).
+        pins (list[Pin] | Unset): Pins: a project selected or not, or a phase's start, start window, people or GPU pool;
+            a pinned part never moves.
     """
 
     baseline_schedule_id: int
@@ -40,6 +43,7 @@ class ReplanRequest:
     relative_gap: float | Unset = 0.001
     version: int | None | Unset = UNSET
     incidents: list[Incident] | Unset = UNSET
+    pins: list[Pin] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +76,13 @@ class ReplanRequest:
                 incidents_item = incidents_item_data.to_dict()
                 incidents.append(incidents_item)
 
+        pins: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.pins, Unset):
+            pins = []
+            for pins_item_data in self.pins:
+                pins_item = pins_item_data.to_dict()
+                pins.append(pins_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -92,12 +103,15 @@ class ReplanRequest:
             field_dict["version"] = version
         if incidents is not UNSET:
             field_dict["incidents"] = incidents
+        if pins is not UNSET:
+            field_dict["pins"] = pins
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.incident import Incident  # noqa: PLC0415
+        from ..models.pin import Pin  # noqa: PLC0415
 
         d = dict(src_dict)
         baseline_schedule_id = d.pop("baseline_schedule_id")
@@ -137,6 +151,15 @@ class ReplanRequest:
 
                 incidents.append(incidents_item)
 
+        _pins = d.pop("pins", UNSET)
+        pins: list[Pin] | Unset = UNSET
+        if _pins is not UNSET:
+            pins = []
+            for pins_item_data in _pins:
+                pins_item = Pin.from_dict(pins_item_data)
+
+                pins.append(pins_item)
+
         replan_request = cls(
             baseline_schedule_id=baseline_schedule_id,
             now=now,
@@ -146,6 +169,7 @@ class ReplanRequest:
             relative_gap=relative_gap,
             version=version,
             incidents=incidents,
+            pins=pins,
         )
 
         replan_request.additional_properties = d

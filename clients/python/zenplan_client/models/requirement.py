@@ -17,11 +17,13 @@ class Requirement:
         skill (str):
         level (int | Unset):  Default: 1.
         count (int | Unset):  Default: 1.
+        share (float | Unset): Share of each person's time the phase takes (0.5: half time). Default: 1.0.
     """
 
     skill: str
     level: int | Unset = 1
     count: int | Unset = 1
+    share: float | Unset = 1.0
 
     def to_dict(self) -> dict[str, Any]:
         skill = self.skill
@@ -29,6 +31,8 @@ class Requirement:
         level = self.level
 
         count = self.count
+
+        share = self.share
 
         field_dict: dict[str, Any] = {}
 
@@ -41,6 +45,8 @@ class Requirement:
             field_dict["level"] = level
         if count is not UNSET:
             field_dict["count"] = count
+        if share is not UNSET:
+            field_dict["share"] = share
 
         return field_dict
 
@@ -53,10 +59,13 @@ class Requirement:
 
         count = d.pop("count", UNSET)
 
+        share = d.pop("share", UNSET)
+
         requirement = cls(
             skill=skill,
             level=level,
             count=count,
+            share=share,
         )
 
         return requirement

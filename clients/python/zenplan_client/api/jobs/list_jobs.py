@@ -117,7 +117,8 @@ def sync_detailed(
 ) -> Response[ErrorOut | list[JobPublic]]:
     """List Jobs
 
-     Jobs, newest first, optionally of one scenario or in one state.
+     Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -157,7 +158,8 @@ def sync(
 ) -> ErrorOut | list[JobPublic] | None:
     """List Jobs
 
-     Jobs, newest first, optionally of one scenario or in one state.
+     Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -192,7 +194,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorOut | list[JobPublic]]:
     """List Jobs
 
-     Jobs, newest first, optionally of one scenario or in one state.
+     Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -230,7 +233,8 @@ async def asyncio(
 ) -> ErrorOut | list[JobPublic] | None:
     """List Jobs
 
-     Jobs, newest first, optionally of one scenario or in one state.
+     Jobs, newest first, optionally of one scenario or in one state; ``X-Total-Count``
+    and ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):

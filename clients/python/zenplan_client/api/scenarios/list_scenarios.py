@@ -96,7 +96,7 @@ def sync_detailed(
 ) -> Response[ErrorOut | list[ScenarioPublic]]:
     """List Scenarios
 
-     All scenarios, oldest first.
+     All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages.
 
     Args:
         offset (int | Unset): Rows to skip. Default: 0.
@@ -130,7 +130,7 @@ def sync(
 ) -> ErrorOut | list[ScenarioPublic] | None:
     """List Scenarios
 
-     All scenarios, oldest first.
+     All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages.
 
     Args:
         offset (int | Unset): Rows to skip. Default: 0.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorOut | list[ScenarioPublic]]:
     """List Scenarios
 
-     All scenarios, oldest first.
+     All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages.
 
     Args:
         offset (int | Unset): Rows to skip. Default: 0.
@@ -191,7 +191,7 @@ async def asyncio(
 ) -> ErrorOut | list[ScenarioPublic] | None:
     """List Scenarios
 
-     All scenarios, oldest first.
+     All scenarios, oldest first; ``X-Total-Count`` and ``Link`` give the pages.
 
     Args:
         offset (int | Unset): Rows to skip. Default: 0.

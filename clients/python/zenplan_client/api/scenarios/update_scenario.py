@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.scenario import Scenario
 from ...models.scenario_public import ScenarioPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     scenario_id: int,
     *,
     body: Scenario,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["if-match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -57,6 +60,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = ErrorOut.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ErrorOut.from_dict(response.json())
 
@@ -71,6 +79,11 @@ def _parse_response(
         response_422 = ErrorOut.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ErrorOut.from_dict(response.json())
+
+        return response_428
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,13 +107,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Scenario,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | ScenarioPublic]:
     """Update Scenario
 
-     Replace a scenario's document; it is stored as the next version.
+     Replace a scenario's document; it is stored as the next version. Send the ``ETag``
+    of the version you changed in ``If-Match``: a stale one answers 412.
 
     Args:
         scenario_id (int): Scenario id.
+        if_match (None | str | Unset):
         body (Scenario):
 
     Raises:
@@ -114,6 +130,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         scenario_id=scenario_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -128,13 +145,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Scenario,
+    if_match: None | str | Unset = UNSET,
 ) -> ErrorOut | ScenarioPublic | None:
     """Update Scenario
 
-     Replace a scenario's document; it is stored as the next version.
+     Replace a scenario's document; it is stored as the next version. Send the ``ETag``
+    of the version you changed in ``If-Match``: a stale one answers 412.
 
     Args:
         scenario_id (int): Scenario id.
+        if_match (None | str | Unset):
         body (Scenario):
 
     Raises:
@@ -149,6 +169,7 @@ def sync(
         scenario_id=scenario_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -157,13 +178,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Scenario,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | ScenarioPublic]:
     """Update Scenario
 
-     Replace a scenario's document; it is stored as the next version.
+     Replace a scenario's document; it is stored as the next version. Send the ``ETag``
+    of the version you changed in ``If-Match``: a stale one answers 412.
 
     Args:
         scenario_id (int): Scenario id.
+        if_match (None | str | Unset):
         body (Scenario):
 
     Raises:
@@ -177,6 +201,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         scenario_id=scenario_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -189,13 +214,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Scenario,
+    if_match: None | str | Unset = UNSET,
 ) -> ErrorOut | ScenarioPublic | None:
     """Update Scenario
 
-     Replace a scenario's document; it is stored as the next version.
+     Replace a scenario's document; it is stored as the next version. Send the ``ETag``
+    of the version you changed in ``If-Match``: a stale one answers 412.
 
     Args:
         scenario_id (int): Scenario id.
+        if_match (None | str | Unset):
         body (Scenario):
 
     Raises:
@@ -211,5 +239,6 @@ async def asyncio(
             scenario_id=scenario_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

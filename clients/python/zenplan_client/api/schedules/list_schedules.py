@@ -105,7 +105,8 @@ def sync_detailed(
 ) -> Response[ErrorOut | list[ScheduleSummary]]:
     """List Schedules
 
-     Stored schedules, newest first, optionally of one scenario.
+     Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -142,7 +143,8 @@ def sync(
 ) -> ErrorOut | list[ScheduleSummary] | None:
     """List Schedules
 
-     Stored schedules, newest first, optionally of one scenario.
+     Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -174,7 +176,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorOut | list[ScheduleSummary]]:
     """List Schedules
 
-     Stored schedules, newest first, optionally of one scenario.
+     Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):
@@ -209,7 +212,8 @@ async def asyncio(
 ) -> ErrorOut | list[ScheduleSummary] | None:
     """List Schedules
 
-     Stored schedules, newest first, optionally of one scenario.
+     Stored schedules, newest first, optionally of one scenario; ``X-Total-Count`` and
+    ``Link`` give the pages.
 
     Args:
         scenario_id (int | None | Unset):

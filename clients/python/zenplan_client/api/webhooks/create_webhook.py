@@ -1,35 +1,28 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.job_public import JobPublic
-from ...models.solve_request import SolveRequest
-from ...types import UNSET, Response, Unset
+from ...models.webhook_create import WebhookCreate
+from ...models.webhook_created import WebhookCreated
+from ...types import Response
 
 
 def _get_kwargs(
-    scenario_id: int,
     *,
-    body: None | SolveRequest | Unset = UNSET,
+    body: WebhookCreate,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/scenarios/{scenario_id}/solve".format(
-            scenario_id=quote(str(scenario_id), safe=""),
-        ),
+        "url": "/webhooks",
     }
 
-    if isinstance(body, SolveRequest):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -37,11 +30,13 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | JobPublic | None:
-    if response.status_code == 202:
-        response_202 = JobPublic.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | WebhookCreated | None:
+    if response.status_code == 201:
+        response_201 = WebhookCreated.from_dict(response.json())
 
-        return response_202
+        return response_201
 
     if response.status_code == 401:
         response_401 = ErrorOut.from_dict(response.json())
@@ -57,6 +52,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_404 = ErrorOut.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = ErrorOut.from_dict(response.json())
@@ -76,7 +76,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorOut | JobPublic]:
+) -> Response[ErrorOut | WebhookCreated]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,29 +86,27 @@ def _build_response(
 
 
 def sync_detailed(
-    scenario_id: int,
     *,
     client: AuthenticatedClient,
-    body: None | SolveRequest | Unset = UNSET,
-) -> Response[ErrorOut | JobPublic]:
-    """Start Solve
+    body: WebhookCreate,
+) -> Response[ErrorOut | WebhookCreated]:
+    """Create Webhook
 
-     Queue a solve of the scenario (latest version unless ``version`` is given).
+     Announce the end of every job this key queues at ``url`` (a `job.ended` event signed
+    as Standard Webhooks says); the signing secret is shown this once.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (None | SolveRequest | Unset):
+        body (WebhookCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | JobPublic]
+        Response[ErrorOut | WebhookCreated]
     """
 
     kwargs = _get_kwargs(
-        scenario_id=scenario_id,
         body=body,
     )
 
@@ -120,58 +118,54 @@ def sync_detailed(
 
 
 def sync(
-    scenario_id: int,
     *,
     client: AuthenticatedClient,
-    body: None | SolveRequest | Unset = UNSET,
-) -> ErrorOut | JobPublic | None:
-    """Start Solve
+    body: WebhookCreate,
+) -> ErrorOut | WebhookCreated | None:
+    """Create Webhook
 
-     Queue a solve of the scenario (latest version unless ``version`` is given).
+     Announce the end of every job this key queues at ``url`` (a `job.ended` event signed
+    as Standard Webhooks says); the signing secret is shown this once.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (None | SolveRequest | Unset):
+        body (WebhookCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | JobPublic
+        ErrorOut | WebhookCreated
     """
 
     return sync_detailed(
-        scenario_id=scenario_id,
         client=client,
         body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    scenario_id: int,
     *,
     client: AuthenticatedClient,
-    body: None | SolveRequest | Unset = UNSET,
-) -> Response[ErrorOut | JobPublic]:
-    """Start Solve
+    body: WebhookCreate,
+) -> Response[ErrorOut | WebhookCreated]:
+    """Create Webhook
 
-     Queue a solve of the scenario (latest version unless ``version`` is given).
+     Announce the end of every job this key queues at ``url`` (a `job.ended` event signed
+    as Standard Webhooks says); the signing secret is shown this once.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (None | SolveRequest | Unset):
+        body (WebhookCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | JobPublic]
+        Response[ErrorOut | WebhookCreated]
     """
 
     kwargs = _get_kwargs(
-        scenario_id=scenario_id,
         body=body,
     )
 
@@ -181,30 +175,28 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    scenario_id: int,
     *,
     client: AuthenticatedClient,
-    body: None | SolveRequest | Unset = UNSET,
-) -> ErrorOut | JobPublic | None:
-    """Start Solve
+    body: WebhookCreate,
+) -> ErrorOut | WebhookCreated | None:
+    """Create Webhook
 
-     Queue a solve of the scenario (latest version unless ``version`` is given).
+     Announce the end of every job this key queues at ``url`` (a `job.ended` event signed
+    as Standard Webhooks says); the signing secret is shown this once.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (None | SolveRequest | Unset):
+        body (WebhookCreate):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | JobPublic
+        ErrorOut | WebhookCreated
     """
 
     return (
         await asyncio_detailed(
-            scenario_id=scenario_id,
             client=client,
             body=body,
         )

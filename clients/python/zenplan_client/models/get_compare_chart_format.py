@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CompareChartFormat(StrEnum):
+class GetCompareChartFormat(StrEnum):
     HTML = "html"
     JSON = "json"
 

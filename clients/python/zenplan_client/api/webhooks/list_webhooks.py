@@ -5,43 +5,32 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.compare_chart_format import CompareChartFormat
 from ...models.error_out import ErrorOut
-from ...types import UNSET, Response, Unset
+from ...models.webhook_public import WebhookPublic
+from ...types import Response
 
 
-def _get_kwargs(
-    *,
-    schedule: list[int],
-    format_: CompareChartFormat | Unset = CompareChartFormat.HTML,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_schedule = schedule
-
-    params["schedule"] = json_schedule
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/compare/chart",
-        "params": params,
+        "url": "/webhooks",
     }
 
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | list[WebhookPublic] | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = WebhookPublic.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
         return response_200
 
     if response.status_code == 401:
@@ -75,7 +64,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | list[WebhookPublic]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,30 +78,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    schedule: list[int],
-    format_: CompareChartFormat | Unset = CompareChartFormat.HTML,
-) -> Response[Any | ErrorOut]:
-    """Compare Chart
+) -> Response[ErrorOut | list[WebhookPublic]]:
+    """List Webhooks
 
-     Each project's go-live in each schedule, as a page or plotly JSON.
-
-    Args:
-        schedule (list[int]): Schedule ids; the first is the baseline.
-        format_ (CompareChartFormat | Unset): Page or plotly JSON. Default:
-            CompareChartFormat.HTML.
+     The webhooks of the caller's key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorOut]
+        Response[ErrorOut | list[WebhookPublic]]
     """
 
-    kwargs = _get_kwargs(
-        schedule=schedule,
-        format_=format_,
-    )
+    kwargs = _get_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -122,60 +103,41 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    schedule: list[int],
-    format_: CompareChartFormat | Unset = CompareChartFormat.HTML,
-) -> Any | ErrorOut | None:
-    """Compare Chart
+) -> ErrorOut | list[WebhookPublic] | None:
+    """List Webhooks
 
-     Each project's go-live in each schedule, as a page or plotly JSON.
-
-    Args:
-        schedule (list[int]): Schedule ids; the first is the baseline.
-        format_ (CompareChartFormat | Unset): Page or plotly JSON. Default:
-            CompareChartFormat.HTML.
+     The webhooks of the caller's key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorOut
+        ErrorOut | list[WebhookPublic]
     """
 
     return sync_detailed(
         client=client,
-        schedule=schedule,
-        format_=format_,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    schedule: list[int],
-    format_: CompareChartFormat | Unset = CompareChartFormat.HTML,
-) -> Response[Any | ErrorOut]:
-    """Compare Chart
+) -> Response[ErrorOut | list[WebhookPublic]]:
+    """List Webhooks
 
-     Each project's go-live in each schedule, as a page or plotly JSON.
-
-    Args:
-        schedule (list[int]): Schedule ids; the first is the baseline.
-        format_ (CompareChartFormat | Unset): Page or plotly JSON. Default:
-            CompareChartFormat.HTML.
+     The webhooks of the caller's key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ErrorOut]
+        Response[ErrorOut | list[WebhookPublic]]
     """
 
-    kwargs = _get_kwargs(
-        schedule=schedule,
-        format_=format_,
-    )
+    kwargs = _get_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -185,30 +147,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    schedule: list[int],
-    format_: CompareChartFormat | Unset = CompareChartFormat.HTML,
-) -> Any | ErrorOut | None:
-    """Compare Chart
+) -> ErrorOut | list[WebhookPublic] | None:
+    """List Webhooks
 
-     Each project's go-live in each schedule, as a page or plotly JSON.
-
-    Args:
-        schedule (list[int]): Schedule ids; the first is the baseline.
-        format_ (CompareChartFormat | Unset): Page or plotly JSON. Default:
-            CompareChartFormat.HTML.
+     The webhooks of the caller's key.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ErrorOut
+        ErrorOut | list[WebhookPublic]
     """
 
     return (
         await asyncio_detailed(
             client=client,
-            schedule=schedule,
-            format_=format_,
         )
     ).parsed

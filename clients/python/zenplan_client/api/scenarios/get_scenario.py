@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.scenario_detail import ScenarioDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     scenario_id: int,
+    *,
+    if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["if-none-match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,16 +27,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorOut | ScenarioDetail | None:
+) -> Any | ErrorOut | ScenarioDetail | None:
     if response.status_code == 200:
         response_200 = ScenarioDetail.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 401:
         response_401 = ErrorOut.from_dict(response.json())
@@ -66,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorOut | ScenarioDetail]:
+) -> Response[Any | ErrorOut | ScenarioDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,24 +89,28 @@ def sync_detailed(
     scenario_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorOut | ScenarioDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | ErrorOut | ScenarioDetail]:
     """Read Scenario
 
-     A scenario with its latest version's document.
+     A scenario with its latest version's document; ``ETag`` names the version, to send
+    back in ``If-Match`` with a change.
 
     Args:
         scenario_id (int): Scenario id.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | ScenarioDetail]
+        Response[Any | ErrorOut | ScenarioDetail]
     """
 
     kwargs = _get_kwargs(
         scenario_id=scenario_id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -110,25 +124,29 @@ def sync(
     scenario_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorOut | ScenarioDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | ErrorOut | ScenarioDetail | None:
     """Read Scenario
 
-     A scenario with its latest version's document.
+     A scenario with its latest version's document; ``ETag`` names the version, to send
+    back in ``If-Match`` with a change.
 
     Args:
         scenario_id (int): Scenario id.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | ScenarioDetail
+        Any | ErrorOut | ScenarioDetail
     """
 
     return sync_detailed(
         scenario_id=scenario_id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -136,24 +154,28 @@ async def asyncio_detailed(
     scenario_id: int,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorOut | ScenarioDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | ErrorOut | ScenarioDetail]:
     """Read Scenario
 
-     A scenario with its latest version's document.
+     A scenario with its latest version's document; ``ETag`` names the version, to send
+    back in ``If-Match`` with a change.
 
     Args:
         scenario_id (int): Scenario id.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | ScenarioDetail]
+        Response[Any | ErrorOut | ScenarioDetail]
     """
 
     kwargs = _get_kwargs(
         scenario_id=scenario_id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,25 +187,29 @@ async def asyncio(
     scenario_id: int,
     *,
     client: AuthenticatedClient,
-) -> ErrorOut | ScenarioDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | ErrorOut | ScenarioDetail | None:
     """Read Scenario
 
-     A scenario with its latest version's document.
+     A scenario with its latest version's document; ``ETag`` names the version, to send
+    back in ``If-Match`` with a change.
 
     Args:
         scenario_id (int): Scenario id.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | ScenarioDetail
+        Any | ErrorOut | ScenarioDetail
     """
 
     return (
         await asyncio_detailed(
             scenario_id=scenario_id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

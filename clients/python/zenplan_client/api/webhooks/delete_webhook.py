@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -7,49 +7,27 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.read_load_format import ReadLoadFormat
-from ...models.read_load_view import ReadLoadView
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
-    schedule_id: int,
-    *,
-    format_: ReadLoadFormat | Unset = ReadLoadFormat.HTML,
-    view: ReadLoadView | Unset = ReadLoadView.OVERVIEW,
+    webhook_id: int,
 ) -> dict[str, Any]:
 
-    params: dict[str, Any] = {}
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
-
-    json_view: str | Unset = UNSET
-    if not isinstance(view, Unset):
-        json_view = view.value
-
-    params["view"] = json_view
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/schedules/{schedule_id}/load".format(
-            schedule_id=quote(str(schedule_id), safe=""),
+        "method": "delete",
+        "url": "/webhooks/{webhook_id}".format(
+            webhook_id=quote(str(webhook_id), safe=""),
         ),
-        "params": params,
     }
 
     return _kwargs
 
 
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorOut | None:
-    if response.status_code == 200:
-        response_200 = response.json()
-        return response_200
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
 
     if response.status_code == 401:
         response_401 = ErrorOut.from_dict(response.json())
@@ -92,21 +70,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    schedule_id: int,
+    webhook_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadLoadFormat | Unset = ReadLoadFormat.HTML,
-    view: ReadLoadView | Unset = ReadLoadView.OVERVIEW,
 ) -> Response[Any | ErrorOut]:
-    """Read Load
+    """Delete Webhook
 
-     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
-    against available people (heatmap), or each project's working and waiting time (flow).
+     Stop announcing to a webhook of the caller's key.
 
     Args:
-        schedule_id (int): Schedule id.
-        format_ (ReadLoadFormat | Unset): Page or plotly JSON. Default: ReadLoadFormat.HTML.
-        view (ReadLoadView | Unset): Which load chart. Default: ReadLoadView.OVERVIEW.
+        webhook_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,9 +90,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        schedule_id=schedule_id,
-        format_=format_,
-        view=view,
+        webhook_id=webhook_id,
     )
 
     response = client.get_httpx_client().request(
@@ -130,21 +101,16 @@ def sync_detailed(
 
 
 def sync(
-    schedule_id: int,
+    webhook_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadLoadFormat | Unset = ReadLoadFormat.HTML,
-    view: ReadLoadView | Unset = ReadLoadView.OVERVIEW,
 ) -> Any | ErrorOut | None:
-    """Read Load
+    """Delete Webhook
 
-     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
-    against available people (heatmap), or each project's working and waiting time (flow).
+     Stop announcing to a webhook of the caller's key.
 
     Args:
-        schedule_id (int): Schedule id.
-        format_ (ReadLoadFormat | Unset): Page or plotly JSON. Default: ReadLoadFormat.HTML.
-        view (ReadLoadView | Unset): Which load chart. Default: ReadLoadView.OVERVIEW.
+        webhook_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,29 +121,22 @@ def sync(
     """
 
     return sync_detailed(
-        schedule_id=schedule_id,
+        webhook_id=webhook_id,
         client=client,
-        format_=format_,
-        view=view,
     ).parsed
 
 
 async def asyncio_detailed(
-    schedule_id: int,
+    webhook_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadLoadFormat | Unset = ReadLoadFormat.HTML,
-    view: ReadLoadView | Unset = ReadLoadView.OVERVIEW,
 ) -> Response[Any | ErrorOut]:
-    """Read Load
+    """Delete Webhook
 
-     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
-    against available people (heatmap), or each project's working and waiting time (flow).
+     Stop announcing to a webhook of the caller's key.
 
     Args:
-        schedule_id (int): Schedule id.
-        format_ (ReadLoadFormat | Unset): Page or plotly JSON. Default: ReadLoadFormat.HTML.
-        view (ReadLoadView | Unset): Which load chart. Default: ReadLoadView.OVERVIEW.
+        webhook_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,9 +147,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        schedule_id=schedule_id,
-        format_=format_,
-        view=view,
+        webhook_id=webhook_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,21 +156,16 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    schedule_id: int,
+    webhook_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadLoadFormat | Unset = ReadLoadFormat.HTML,
-    view: ReadLoadView | Unset = ReadLoadView.OVERVIEW,
 ) -> Any | ErrorOut | None:
-    """Read Load
+    """Delete Webhook
 
-     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
-    against available people (heatmap), or each project's working and waiting time (flow).
+     Stop announcing to a webhook of the caller's key.
 
     Args:
-        schedule_id (int): Schedule id.
-        format_ (ReadLoadFormat | Unset): Page or plotly JSON. Default: ReadLoadFormat.HTML.
-        view (ReadLoadView | Unset): Which load chart. Default: ReadLoadView.OVERVIEW.
+        webhook_id (int):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,9 +177,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            schedule_id=schedule_id,
+            webhook_id=webhook_id,
             client=client,
-            format_=format_,
-            view=view,
         )
     ).parsed

@@ -7,17 +7,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.read_gantt_format import ReadGanttFormat
-from ...models.read_gantt_view import ReadGanttView
+from ...models.get_load_format import GetLoadFormat
+from ...models.get_load_view import GetLoadView
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     schedule_id: int,
     *,
-    format_: ReadGanttFormat | Unset = ReadGanttFormat.HTML,
-    view: ReadGanttView | Unset = ReadGanttView.PROJECTS,
-    sponsor: None | str | Unset = UNSET,
+    format_: GetLoadFormat | Unset = GetLoadFormat.HTML,
+    view: GetLoadView | Unset = GetLoadView.OVERVIEW,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -34,18 +33,11 @@ def _get_kwargs(
 
     params["view"] = json_view
 
-    json_sponsor: None | str | Unset
-    if isinstance(sponsor, Unset):
-        json_sponsor = UNSET
-    else:
-        json_sponsor = sponsor
-    params["sponsor"] = json_sponsor
-
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/schedules/{schedule_id}/gantt".format(
+        "url": "/schedules/{schedule_id}/load".format(
             schedule_id=quote(str(schedule_id), safe=""),
         ),
         "params": params,
@@ -103,19 +95,18 @@ def sync_detailed(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadGanttFormat | Unset = ReadGanttFormat.HTML,
-    view: ReadGanttView | Unset = ReadGanttView.PROJECTS,
-    sponsor: None | str | Unset = UNSET,
+    format_: GetLoadFormat | Unset = GetLoadFormat.HTML,
+    view: GetLoadView | Unset = GetLoadView.OVERVIEW,
 ) -> Response[Any | ErrorOut]:
-    """Read Gantt
+    """Read Load
 
-     The Gantt chart by project or by person, optionally of one sponsor's projects.
+     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
+    against available people (heatmap), or each project's working and waiting time (flow).
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadGanttFormat | Unset): Page or plotly JSON. Default: ReadGanttFormat.HTML.
-        view (ReadGanttView | Unset):  Default: ReadGanttView.PROJECTS.
-        sponsor (None | str | Unset):
+        format_ (GetLoadFormat | Unset): Page or plotly JSON. Default: GetLoadFormat.HTML.
+        view (GetLoadView | Unset): Which load chart. Default: GetLoadView.OVERVIEW.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +120,6 @@ def sync_detailed(
         schedule_id=schedule_id,
         format_=format_,
         view=view,
-        sponsor=sponsor,
     )
 
     response = client.get_httpx_client().request(
@@ -143,19 +133,18 @@ def sync(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadGanttFormat | Unset = ReadGanttFormat.HTML,
-    view: ReadGanttView | Unset = ReadGanttView.PROJECTS,
-    sponsor: None | str | Unset = UNSET,
+    format_: GetLoadFormat | Unset = GetLoadFormat.HTML,
+    view: GetLoadView | Unset = GetLoadView.OVERVIEW,
 ) -> Any | ErrorOut | None:
-    """Read Gantt
+    """Read Load
 
-     The Gantt chart by project or by person, optionally of one sponsor's projects.
+     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
+    against available people (heatmap), or each project's working and waiting time (flow).
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadGanttFormat | Unset): Page or plotly JSON. Default: ReadGanttFormat.HTML.
-        view (ReadGanttView | Unset):  Default: ReadGanttView.PROJECTS.
-        sponsor (None | str | Unset):
+        format_ (GetLoadFormat | Unset): Page or plotly JSON. Default: GetLoadFormat.HTML.
+        view (GetLoadView | Unset): Which load chart. Default: GetLoadView.OVERVIEW.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +159,6 @@ def sync(
         client=client,
         format_=format_,
         view=view,
-        sponsor=sponsor,
     ).parsed
 
 
@@ -178,19 +166,18 @@ async def asyncio_detailed(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadGanttFormat | Unset = ReadGanttFormat.HTML,
-    view: ReadGanttView | Unset = ReadGanttView.PROJECTS,
-    sponsor: None | str | Unset = UNSET,
+    format_: GetLoadFormat | Unset = GetLoadFormat.HTML,
+    view: GetLoadView | Unset = GetLoadView.OVERVIEW,
 ) -> Response[Any | ErrorOut]:
-    """Read Gantt
+    """Read Load
 
-     The Gantt chart by project or by person, optionally of one sponsor's projects.
+     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
+    against available people (heatmap), or each project's working and waiting time (flow).
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadGanttFormat | Unset): Page or plotly JSON. Default: ReadGanttFormat.HTML.
-        view (ReadGanttView | Unset):  Default: ReadGanttView.PROJECTS.
-        sponsor (None | str | Unset):
+        format_ (GetLoadFormat | Unset): Page or plotly JSON. Default: GetLoadFormat.HTML.
+        view (GetLoadView | Unset): Which load chart. Default: GetLoadView.OVERVIEW.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +191,6 @@ async def asyncio_detailed(
         schedule_id=schedule_id,
         format_=format_,
         view=view,
-        sponsor=sponsor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,19 +202,18 @@ async def asyncio(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadGanttFormat | Unset = ReadGanttFormat.HTML,
-    view: ReadGanttView | Unset = ReadGanttView.PROJECTS,
-    sponsor: None | str | Unset = UNSET,
+    format_: GetLoadFormat | Unset = GetLoadFormat.HTML,
+    view: GetLoadView | Unset = GetLoadView.OVERVIEW,
 ) -> Any | ErrorOut | None:
-    """Read Gantt
+    """Read Load
 
-     The Gantt chart by project or by person, optionally of one sponsor's projects.
+     Load charts: people and GPUs in use (overview), GPU pools by project, skills booked
+    against available people (heatmap), or each project's working and waiting time (flow).
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadGanttFormat | Unset): Page or plotly JSON. Default: ReadGanttFormat.HTML.
-        view (ReadGanttView | Unset):  Default: ReadGanttView.PROJECTS.
-        sponsor (None | str | Unset):
+        format_ (GetLoadFormat | Unset): Page or plotly JSON. Default: GetLoadFormat.HTML.
+        view (GetLoadView | Unset): Which load chart. Default: GetLoadView.OVERVIEW.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,6 +229,5 @@ async def asyncio(
             client=client,
             format_=format_,
             view=view,
-            sponsor=sponsor,
         )
     ).parsed

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReadGanttFormat(StrEnum):
+class GetLoadFormat(StrEnum):
     HTML = "html"
     JSON = "json"
 

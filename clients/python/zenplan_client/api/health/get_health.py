@@ -51,7 +51,7 @@ def sync_detailed(
 ) -> Response[Health]:
     """Health
 
-     ``ok`` when the database answers; 503 otherwise. No API key needed.
+     ``ok`` when the database answers within a second; 503 otherwise. No API key needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -76,7 +76,7 @@ def sync(
 ) -> Health | None:
     """Health
 
-     ``ok`` when the database answers; 503 otherwise. No API key needed.
+     ``ok`` when the database answers within a second; 503 otherwise. No API key needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +97,7 @@ async def asyncio_detailed(
 ) -> Response[Health]:
     """Health
 
-     ``ok`` when the database answers; 503 otherwise. No API key needed.
+     ``ok`` when the database answers within a second; 503 otherwise. No API key needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +120,7 @@ async def asyncio(
 ) -> Health | None:
     """Health
 
-     ``ok`` when the database answers; 503 otherwise. No API key needed.
+     ``ok`` when the database answers within a second; 503 otherwise. No API key needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
 
-class ReadGanttView(StrEnum):
-    PEOPLE = "people"
-    PROJECTS = "projects"
+class GetGanttFormat(StrEnum):
+    HTML = "html"
+    JSON = "json"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -7,38 +7,31 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.job_public import JobPublic
-from ...models.replan_request import ReplanRequest
+from ...models.objective_breakdown import ObjectiveBreakdown
 from ...types import Response
 
 
 def _get_kwargs(
-    scenario_id: int,
-    *,
-    body: ReplanRequest,
+    schedule_id: int,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/scenarios/{scenario_id}/replan".format(
-            scenario_id=quote(str(scenario_id), safe=""),
+        "method": "get",
+        "url": "/schedules/{schedule_id}/breakdown".format(
+            schedule_id=quote(str(schedule_id), safe=""),
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | JobPublic | None:
-    if response.status_code == 202:
-        response_202 = JobPublic.from_dict(response.json())
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | ObjectiveBreakdown | None:
+    if response.status_code == 200:
+        response_200 = ObjectiveBreakdown.from_dict(response.json())
 
-        return response_202
+        return response_200
 
     if response.status_code == 401:
         response_401 = ErrorOut.from_dict(response.json())
@@ -73,7 +66,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorOut | JobPublic]:
+) -> Response[ErrorOut | ObjectiveBreakdown]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,33 +76,28 @@ def _build_response(
 
 
 def sync_detailed(
-    scenario_id: int,
+    schedule_id: int,
     *,
     client: AuthenticatedClient,
-    body: ReplanRequest,
-) -> Response[ErrorOut | JobPublic]:
-    """Start Replan
+) -> Response[ErrorOut | ObjectiveBreakdown]:
+    """Read Breakdown
 
-     Queue a replan of a stored schedule of the scenario from ``now``: work started before
-    it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``.
+     The objective by term (value, lateness, cost, makespan, balance, stability) and by
+    project; the terms sum to the schedule's objective.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (ReplanRequest): A replan: the solve parameters, the plan to start from, the date,
-            new incidents.
+        schedule_id (int): Schedule id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | JobPublic]
+        Response[ErrorOut | ObjectiveBreakdown]
     """
 
     kwargs = _get_kwargs(
-        scenario_id=scenario_id,
-        body=body,
+        schedule_id=schedule_id,
     )
 
     response = client.get_httpx_client().request(
@@ -120,65 +108,55 @@ def sync_detailed(
 
 
 def sync(
-    scenario_id: int,
+    schedule_id: int,
     *,
     client: AuthenticatedClient,
-    body: ReplanRequest,
-) -> ErrorOut | JobPublic | None:
-    """Start Replan
+) -> ErrorOut | ObjectiveBreakdown | None:
+    """Read Breakdown
 
-     Queue a replan of a stored schedule of the scenario from ``now``: work started before
-    it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``.
+     The objective by term (value, lateness, cost, makespan, balance, stability) and by
+    project; the terms sum to the schedule's objective.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (ReplanRequest): A replan: the solve parameters, the plan to start from, the date,
-            new incidents.
+        schedule_id (int): Schedule id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | JobPublic
+        ErrorOut | ObjectiveBreakdown
     """
 
     return sync_detailed(
-        scenario_id=scenario_id,
+        schedule_id=schedule_id,
         client=client,
-        body=body,
     ).parsed
 
 
 async def asyncio_detailed(
-    scenario_id: int,
+    schedule_id: int,
     *,
     client: AuthenticatedClient,
-    body: ReplanRequest,
-) -> Response[ErrorOut | JobPublic]:
-    """Start Replan
+) -> Response[ErrorOut | ObjectiveBreakdown]:
+    """Read Breakdown
 
-     Queue a replan of a stored schedule of the scenario from ``now``: work started before
-    it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``.
+     The objective by term (value, lateness, cost, makespan, balance, stability) and by
+    project; the terms sum to the schedule's objective.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (ReplanRequest): A replan: the solve parameters, the plan to start from, the date,
-            new incidents.
+        schedule_id (int): Schedule id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorOut | JobPublic]
+        Response[ErrorOut | ObjectiveBreakdown]
     """
 
     kwargs = _get_kwargs(
-        scenario_id=scenario_id,
-        body=body,
+        schedule_id=schedule_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,34 +165,29 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    scenario_id: int,
+    schedule_id: int,
     *,
     client: AuthenticatedClient,
-    body: ReplanRequest,
-) -> ErrorOut | JobPublic | None:
-    """Start Replan
+) -> ErrorOut | ObjectiveBreakdown | None:
+    """Read Breakdown
 
-     Queue a replan of a stored schedule of the scenario from ``now``: work started before
-    it stays, the incidents' refresh work enters, the rest moves as little as it must. The
-    new schedule's diff from the baseline is at ``/schedules/{id}/diff``.
+     The objective by term (value, lateness, cost, makespan, balance, stability) and by
+    project; the terms sum to the schedule's objective.
 
     Args:
-        scenario_id (int): Scenario id.
-        body (ReplanRequest): A replan: the solve parameters, the plan to start from, the date,
-            new incidents.
+        schedule_id (int): Schedule id.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorOut | JobPublic
+        ErrorOut | ObjectiveBreakdown
     """
 
     return (
         await asyncio_detailed(
-            scenario_id=scenario_id,
+            schedule_id=schedule_id,
             client=client,
-            body=body,
         )
     ).parsed

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
 
-class ReadLoadFormat(StrEnum):
-    HTML = "html"
-    JSON = "json"
+class GetGanttView(StrEnum):
+    PEOPLE = "people"
+    PROJECTS = "projects"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -8,14 +8,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.assignment import Assignment
 from ...models.error_out import ErrorOut
-from ...models.read_assignments_format import ReadAssignmentsFormat
+from ...models.get_assignments_format import GetAssignmentsFormat
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     schedule_id: int,
     *,
-    format_: ReadAssignmentsFormat | Unset = ReadAssignmentsFormat.JSON,
+    format_: GetAssignmentsFormat | Unset = GetAssignmentsFormat.JSON,
     person: None | str | Unset = UNSET,
     project: None | str | Unset = UNSET,
     sponsor: None | str | Unset = UNSET,
@@ -122,7 +122,7 @@ def sync_detailed(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadAssignmentsFormat | Unset = ReadAssignmentsFormat.JSON,
+    format_: GetAssignmentsFormat | Unset = GetAssignmentsFormat.JSON,
     person: None | str | Unset = UNSET,
     project: None | str | Unset = UNSET,
     sponsor: None | str | Unset = UNSET,
@@ -133,7 +133,7 @@ def sync_detailed(
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadAssignmentsFormat | Unset):  Default: ReadAssignmentsFormat.JSON.
+        format_ (GetAssignmentsFormat | Unset):  Default: GetAssignmentsFormat.JSON.
         person (None | str | Unset):
         project (None | str | Unset):
         sponsor (None | str | Unset):
@@ -165,7 +165,7 @@ def sync(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadAssignmentsFormat | Unset = ReadAssignmentsFormat.JSON,
+    format_: GetAssignmentsFormat | Unset = GetAssignmentsFormat.JSON,
     person: None | str | Unset = UNSET,
     project: None | str | Unset = UNSET,
     sponsor: None | str | Unset = UNSET,
@@ -176,7 +176,7 @@ def sync(
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadAssignmentsFormat | Unset):  Default: ReadAssignmentsFormat.JSON.
+        format_ (GetAssignmentsFormat | Unset):  Default: GetAssignmentsFormat.JSON.
         person (None | str | Unset):
         project (None | str | Unset):
         sponsor (None | str | Unset):
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadAssignmentsFormat | Unset = ReadAssignmentsFormat.JSON,
+    format_: GetAssignmentsFormat | Unset = GetAssignmentsFormat.JSON,
     person: None | str | Unset = UNSET,
     project: None | str | Unset = UNSET,
     sponsor: None | str | Unset = UNSET,
@@ -214,7 +214,7 @@ async def asyncio_detailed(
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadAssignmentsFormat | Unset):  Default: ReadAssignmentsFormat.JSON.
+        format_ (GetAssignmentsFormat | Unset):  Default: GetAssignmentsFormat.JSON.
         person (None | str | Unset):
         project (None | str | Unset):
         sponsor (None | str | Unset):
@@ -244,7 +244,7 @@ async def asyncio(
     schedule_id: int,
     *,
     client: AuthenticatedClient,
-    format_: ReadAssignmentsFormat | Unset = ReadAssignmentsFormat.JSON,
+    format_: GetAssignmentsFormat | Unset = GetAssignmentsFormat.JSON,
     person: None | str | Unset = UNSET,
     project: None | str | Unset = UNSET,
     sponsor: None | str | Unset = UNSET,
@@ -255,7 +255,7 @@ async def asyncio(
 
     Args:
         schedule_id (int): Schedule id.
-        format_ (ReadAssignmentsFormat | Unset):  Default: ReadAssignmentsFormat.JSON.
+        format_ (GetAssignmentsFormat | Unset):  Default: GetAssignmentsFormat.JSON.
         person (None | str | Unset):
         project (None | str | Unset):
         sponsor (None | str | Unset):

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReadAssignmentsFormat(StrEnum):
+class GetAssignmentsFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReadLoadView(StrEnum):
+class GetLoadView(StrEnum):
     FLOW = "flow"
     GPUS = "gpus"
     OVERVIEW = "overview"
