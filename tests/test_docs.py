@@ -39,10 +39,19 @@ SMALLER = [
     (r"--local \d+", "--local 0"),
     (r"--ray auto", "--local 0"),
     (r"--sample \d+", "--sample 1"),
+    (r"--points \d+", "--points 3"),
     (r"\.\./shared/benchdata", str(BENCHDATA)),
 ]
 # Commands that solve get a short limit when they show none.
-SOLVING = ("zenplan solve", "zenplan batch", "zenplan whatif", "zenplan replan", "zenplan bench")
+SOLVING = (
+    "zenplan solve",
+    "zenplan batch",
+    "zenplan whatif",
+    "zenplan replan",
+    "zenplan bench",
+    "zenplan frontier",
+    "zenplan explain",
+)
 
 
 @dataclass(frozen=True)
