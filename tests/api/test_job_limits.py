@@ -15,10 +15,11 @@ from zenplan.api.settings import Settings
 def test_a_job_past_its_time_limit_and_grace_is_stopped(
     make_settings: Callable[..., Settings],
 ) -> None:
-    # Starting the process alone takes longer than 1 s + no grace.
+    # A 200-project portfolio: its solve stops at 1 s, but building the first plans and the
+    # reasons after it take seconds more, past the limit and no grace.
     with TestClient(create_app(make_settings(job_grace_seconds=0))) as server:
         headers = {"X-API-Key": add_key(server, "planner")}
-        scenario = create_scenario(server, headers)
+        scenario = create_scenario(server, headers, generated(200, seed=0))
         job = server.post(f"/scenarios/{scenario}/solve", json={"time_limit": 1}, headers=headers)
         ended = wait_for_job(server, headers, job.json()["id"], timeout=30)
         assert ended["state"] == "failed", ended
