@@ -36,7 +36,7 @@ from typing import Any, Literal
 import yaml
 
 from zenplan.models.loading import read_document
-from zenplan.models.schedule import Schedule
+from zenplan.models.schedule import Schedule, summary_row
 from zenplan.scheduler.options import SolveOptions
 from zenplan.studies.batch import BatchResult, BatchTask, run_batch, unique_names
 from zenplan.studies.executors import Executor
@@ -341,6 +341,10 @@ def run_whatif(
 # --------------------------------------------------------------------------- comparison
 
 
+# The KPIs a what-if table compares.
+KPIS = ("value", "cost", "delivered", "late")
+
+
 def comparison_rows(
     results: Sequence[BatchResult],
     labels: Sequence[str],
@@ -356,26 +360,22 @@ def comparison_rows(
     rows: list[dict[str, Any]] = []
     base: dict[str, Any] | None = None
     for index, (result, label) in enumerate(zip(results, labels, strict=True)):
-        row: dict[str, Any] = {"variant": label, "status": "error", "error": result.error}
-        schedule = result.schedule
+        schedule = result.schedule if result.planned or not result.error else None
+        row: dict[str, Any] = {"variant": label, **summary_row(schedule, KPIS)}
+        row["error"] = result.error or row["error"]
         if schedule is not None and result.planned:
             changed = documents[index] if index < len(documents) else None
             extra = added_cost(document, changed, schedule) if document and changed else 0.0
             weight = float(((changed or document or {}).get("objective") or {}).get("cost", 0))
             row.update(
                 objective=round(schedule.objective - weight * extra, 2),
-                value=schedule.kpis.value,
                 cost=round(schedule.kpis.cost + extra, 2),
                 added_cost=extra,
-                delivered=schedule.kpis.delivered,
-                late=schedule.kpis.late,
                 selected=sorted(p.id for p in schedule.selected()),
             )
             base = base if base is not None else (row if index == 0 else None)
             if base is not None:
                 row.update(_deltas(row, base))
-        elif schedule is not None and not result.error:
-            row["error"] = schedule.explanation
         rows.append(row)
     return rows
 
