@@ -186,7 +186,10 @@ def run_model(
     """Run CP-SAT on a built (and hinted) model for the time left and decode its plan;
     ``fallback``, a valid plan, is the answer when CP-SAT finds none in time."""
     started = reporter.started
-    left = options.time_limit - (perf_counter() - started)
+    # Deterministic: the whole limit in deterministic time, whatever the first steps took.
+    left = options.time_limit
+    if not options.deterministic:
+        left -= perf_counter() - started
     solver = presets.solver(
         options.preset,
         left,
