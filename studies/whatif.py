@@ -36,6 +36,7 @@ from typing import Any, Literal
 import yaml
 
 from zenplan.models.loading import read_document
+from zenplan.models.safe_yaml import load_yaml
 from zenplan.models.schedule import Schedule, summary_row
 from zenplan.scheduler.options import SolveOptions
 from zenplan.studies.batch import BatchResult, BatchTask, run_batch, unique_names
@@ -126,7 +127,7 @@ def _split_values(text: str) -> list[str]:
 
 def _value(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError:
         return text
 
