@@ -31,7 +31,8 @@ from zenplan.scheduler.decode import decisions_from, hint
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.score import objective_units
 
-# Seconds one neighbourhood may take; long enough for CP-SAT to prove most of them optimal.
+# Seconds one neighbourhood may take; neighbourhoods grow while CP-SAT proves them in that
+# time and shrink when it does not.
 STEP_SECONDS = 0.75
 STEP_PRESET = "neighbourhood"
 # Deterministic mode: seconds of budget a step's model building and scoring count for, per
@@ -79,14 +80,11 @@ def improve(
     rng = random.Random(options.seed)
     projects = [p.id for p in scenario.scheduled_projects()]
     state = SearchState(incumbent, units_of(scenario, incumbent), min(FIRST_SIZE, len(projects)))
-    if budget is None:
-        budget = options.time_limit
+    remaining = options.time_limit if budget is None else budget
     weights = _insert_weights(scenario, guide)
 
     def time_left() -> float:
         return remaining if options.deterministic else until - perf_counter()
-
-    remaining = budget
 
     while time_left() > 0.2 and (max_steps is None or state.steps < max_steps):
         free = _neighbourhood(scenario, state, rng, weights)
