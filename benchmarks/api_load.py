@@ -2,9 +2,10 @@
 
     python -m zenplan.benchmarks.api_load --clients 50 --seconds 30 --projects 200
 
-Starts ``zenplan serve`` on 127.0.0.1 (a free port, a fresh SQLite file in a temporary
-folder), stores a small scenario and a generated portfolio of ``--projects`` projects with
-its greedy plan, then measures:
+Starts ``zenplan serve`` on 127.0.0.1 (a free port; a fresh SQLite file in a temporary
+folder, or with ``--database postgresql://...`` a schema of its own in that PostgreSQL
+database, dropped at the end), stores a small scenario and a generated portfolio of
+``--projects`` projects with its greedy plan, then measures:
 
 1. POST /scenarios/{id}/solve -> 202, ``--posts`` times one after the other;
 2. GET /schedules/{id} (the portfolio's plan) and GET /jobs/{id}, ``--clients`` clients
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -30,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +77,7 @@ def _free_port() -> int:
         return port
 
 
-def seed(data_dir: Path, projects: int) -> dict[str, Any]:
+def seed(url: str, projects: int) -> dict[str, Any]:
     """Store the scenarios, the portfolio's greedy plan and an admin key, before the server."""
     from sqlmodel import Session
 
@@ -84,7 +88,7 @@ def seed(data_dir: Path, projects: int) -> dict[str, Any]:
     from zenplan.scenarios.generator import generate
     from zenplan.scheduler import greedy_plan
 
-    engine = make_engine(f"sqlite:///{data_dir / 'zenplan.db'}")
+    engine = make_engine(url)
     migrate(engine)
     with Session(engine) as session:
         _, key = crud.create_api_key(session, "admin", "benchmark")
@@ -111,16 +115,18 @@ def seed(data_dir: Path, projects: int) -> dict[str, Any]:
     return ids
 
 
-def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(data_dir: Path, url: str, port: int) -> subprocess.Popen[bytes]:
     environment = {
         **os.environ,
         "ZENPLAN_DATA_DIR": str(data_dir),
+        "ZENPLAN_DATABASE_URL": url,
         "ZENPLAN_ENVIRONMENT": "development",
-        "PYTHONPATH": str(ROOT),
     }
-    environment.pop("ZENPLAN_DATABASE_URL", None)
     # `zenplan serve`, through the same entry point as the installed command.
-    serve = f"from api.cli import app; app(['serve', '--host', '127.0.0.1', '--port', '{port}'])"
+    serve = (
+        "from zenplan.api.cli import app; "
+        f"app(['serve', '--host', '127.0.0.1', '--port', '{port}'])"
+    )
     command = [sys.executable, "-c", serve]
     server = subprocess.Popen(
         command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -192,6 +198,32 @@ def post_solves(base: str, headers: dict[str, str], scenario_id: int, count: int
     return seconds
 
 
+@contextlib.contextmanager
+def _database(server: str | None, folder: Path) -> Iterator[str]:
+    """The database URL to serve from: a SQLite file in ``folder``, or a fresh schema in the
+    PostgreSQL database ``server`` names (dropped when the run ends)."""
+    if server is None:
+        yield f"sqlite:///{folder / 'zenplan.db'}"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from zenplan.api.settings import Settings
+
+    base = Settings(database_url=server).sqlalchemy_url
+    schema = f"zenplan_load_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def machine() -> dict[str, Any]:
     model = "unknown"
     with open("/proc/cpuinfo") as cpuinfo:
@@ -217,19 +249,28 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=20)
     parser.add_argument("--rate", type=float, default=2.0, help="Paced requests/s per client.")
     parser.add_argument("--json", type=Path, default=None, help="Write the figures here.")
+    parser.add_argument(
+        "--database",
+        default=None,
+        help="A PostgreSQL URL (a schema of its own is made and dropped); default: SQLite.",
+    )
     options = parser.parse_args()
     if not (1 <= options.clients <= 500 and 0 < options.seconds <= 600):
         parser.error("keep the load bounded: 1-500 clients, at most 600 s per phase")
 
     results: dict[str, Any] = {"machine": machine(), "options": vars(options) | {"json": None}}
-    with tempfile.TemporaryDirectory(prefix="zenplan-load-") as folder:
+    with (
+        tempfile.TemporaryDirectory(prefix="zenplan-load-") as folder,
+        _database(options.database, Path(folder)) as url,
+    ):
         data_dir = Path(folder)
-        ids = seed(data_dir, options.projects)
+        results["database"] = url.split(":", 1)[0]
+        ids = seed(url, options.projects)
         results["schedule_bytes"] = ids["schedule_bytes"]
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         headers = {"X-API-Key": ids["key"]}
-        server = start_server(data_dir, port)
+        server = start_server(data_dir, url, port)
         try:
             posts = post_solves(base, headers, ids["small"], options.posts)
             results["post_solve_ms"] = {
