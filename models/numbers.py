@@ -29,6 +29,15 @@ def percent(share: float) -> str:
     return f"{share:.1%}"
 
 
+def gap(objective: float | None, bound: float | None) -> float | None:
+    """How far a plan may be from the best possible, as a share of the bound:
+    (bound - objective) / |bound| (|bound| at least 1), 0 when proven optimal; None without
+    a plan or a bound. The one formula for a finished schedule and a running solve."""
+    if objective is None or bound is None:
+        return None
+    return max(0.0, bound - objective) / max(1.0, abs(bound))
+
+
 def closeness(objective: float | None, bound: float | None, proven: bool = False) -> str:
     """How far a plan may be from the best possible one: "proven the best possible", "within
     x% of the best possible" (x = (bound - objective) / bound, between 0 and 100), or, when

@@ -8,6 +8,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from zenplan.models import numbers
 from zenplan.models.decisions import ACQUISITION, acquisition_key
 
 SolveStatus = Literal["optimal", "feasible", "infeasible", "unknown"]
@@ -156,9 +157,9 @@ class Schedule(Out):
     def gap(self) -> float | None:
         """How far the plan may be from the best possible: (bound - objective) / |bound|,
         0 when proven optimal; None without a plan or bound."""
-        if self.status not in ("optimal", "feasible") or not self.bound:
+        if self.status not in ("optimal", "feasible"):
             return None
-        return max(0.0, (self.bound - self.objective) / abs(self.bound))
+        return numbers.gap(self.objective, self.bound)
 
     def project(self, project_id: str) -> ProjectPlan | None:
         return next((p for p in self.projects if p.id == project_id), None)

@@ -9,6 +9,7 @@ from time import perf_counter
 from ortools.sat.python import cp_model
 
 from zenplan.constraints.context import OBJECTIVE_SCALE
+from zenplan.models import numbers
 from zenplan.models.schedule import SolveStatus
 
 STATUS: dict[cp_model.CpSolverStatus, SolveStatus] = {
@@ -30,12 +31,8 @@ class Progress:
 
     @property
     def gap(self) -> float | None:
-        """How far the best plan may be from the best possible, as a share of the bound:
-        (bound - objective) / |bound|, 0 when proven optimal, never above 1 for a plan that
-        earns something."""
-        if self.objective is None or self.bound is None:
-            return None
-        return max(0.0, self.bound - self.objective) / max(1.0, abs(self.bound))
+        """How far the best plan may be from the best possible (models.numbers.gap)."""
+        return numbers.gap(self.objective, self.bound)
 
 
 ProgressCallback = Callable[[Progress], None]
