@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings.progress_interval,
         settings.job_memory_mb,
         settings.job_grace_seconds,
+        settings.statement_timeout,
     )
 
     announcer = Announcer(engine, settings.webhook_backoff)

@@ -23,20 +23,24 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from zenplan.api import crud
-from zenplan.api.db import make_engine
+from zenplan.api.db import DEFAULT_STATEMENT_TIMEOUT, make_engine
 from zenplan.api.tables import Job, ScenarioVersion, ScheduleRecord
 from zenplan.models import Scenario, Schedule
 from zenplan.models.pins import Pin
 from zenplan.models.scenario import Incident
 
+if TYPE_CHECKING:
+    from zenplan.scheduler import SolveOptions
+
 log = logging.getLogger("zenplan.jobs")
+T = TypeVar("T")
 
 RESTART_REASON = "the server stopped while this job was running; start the solve again"
 SHUTDOWN_REASON = "the server was shut down while this job was running; start the solve again"
@@ -47,6 +51,8 @@ RECORD_SECONDS = 60.0  # how long a job's process retries recording its end
 PACKAGE_ROOT = Path(__file__).absolute().parents[2]
 DATABASE_VARIABLE = "ZENPLAN_JOB_DATABASE_URL"  # not on the command line: it may hold a password
 MEMORY_VARIABLE = "ZENPLAN_JOB_MEMORY_CEILING_MB"
+TIMEOUT_VARIABLE = "ZENPLAN_JOB_STATEMENT_TIMEOUT"
+RESERVE_BYTES = 16 * 1024 * 1024
 
 
 class JobRunner:
@@ -60,6 +66,7 @@ class JobRunner:
         progress_interval: float,
         memory_mb: int = 0,
         grace: float = 30.0,
+        statement_timeout: float = DEFAULT_STATEMENT_TIMEOUT,
     ):
         self.engine = engine
         self.database_url = database_url
@@ -67,6 +74,7 @@ class JobRunner:
         self.progress_interval = progress_interval
         self.memory_mb = memory_mb  # 0: no ceiling
         self.grace = grace  # seconds a job may run past its time limit (build, decode, store)
+        self.statement_timeout = statement_timeout  # the job processes' too
         self._processes: dict[int, subprocess.Popen[bytes]] = {}
         self._deadlines: dict[int, tuple[float, float]] = {}  # job -> (deadline, time limit)
         # Jobs whose process ended without recording its end; failed when the database
@@ -217,6 +225,7 @@ class JobRunner:
             **os.environ,
             DATABASE_VARIABLE: self.database_url,
             MEMORY_VARIABLE: str(self.memory_mb),
+            TIMEOUT_VARIABLE: str(self.statement_timeout),
             # few malloc arenas: reserved address space stays close to memory in use
             "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2"),
             "PYTHONPATH": os.pathsep.join(paths),
@@ -237,19 +246,39 @@ def _terminate(process: subprocess.Popen[bytes]) -> None:
 
 
 class _ProgressWriter:
-    """Writes the solver's progress to the job row, at most every ``interval`` seconds."""
+    """Writes the solver's progress to the job row, at most every ``interval`` seconds, from
+    a thread of its own: a slow or absent database never holds up the search (the solver
+    calls this from its own thread); the latest progress wins, older ones are dropped."""
 
     def __init__(self, engine: Engine, job_id: int, interval: float) -> None:
         self.engine = engine
         self.job_id = job_id
         self.interval = interval
         self.last = 0.0
+        self._latest: Any = None
+        self._lock = threading.Lock()
+        self._ready = threading.Event()
+        threading.Thread(target=self._write_loop, name="progress", daemon=True).start()
 
     def __call__(self, progress: Any) -> None:
         moment = time.monotonic()
         if moment - self.last < self.interval:
             return
         self.last = moment
+        with self._lock:
+            self._latest = progress
+        self._ready.set()
+
+    def _write_loop(self) -> None:
+        while True:
+            self._ready.wait()
+            self._ready.clear()
+            with self._lock:
+                progress, self._latest = self._latest, None
+            if progress is not None:
+                self._write(progress)
+
+    def _write(self, progress: Any) -> None:
         try:
             with Session(self.engine) as session:
                 crud.record_progress(
@@ -282,34 +311,28 @@ def _watch(engine: Engine, job_id: int, server_pid: int) -> None:
 def run_job(database_url: str, job_id: int, progress_interval: float, server_pid: int) -> None:
     """Entry point of a job's process: solve (or replan) the job's scenario version, store
     the schedule."""
-    from zenplan.api.convert import scenario_of
-    from zenplan.scheduler import SolveOptions, solve
+    from zenplan.scheduler import solve
     from zenplan.scheduler.replan import replan
 
     with contextlib.suppress(OSError):
         os.nice(5)  # reads on the server come first
-    engine = make_engine(database_url)
+    timeout = float(os.environ.get(TIMEOUT_VARIABLE) or DEFAULT_STATEMENT_TIMEOUT)
+    engine = make_engine(database_url, timeout)
     threading.Thread(target=_watch, args=(engine, job_id, server_pid), daemon=True).start()
+    progress = _ProgressWriter(engine, job_id, progress_interval)
+    # Address space given back when the job fails, so that a job out of memory can still say so
+    # (freed memory alone may not be reusable under the ceiling).
+    reserve = bytearray(RESERVE_BYTES)
     memory_mb = int(os.environ.get(MEMORY_VARIABLE) or 0)
     if memory_mb:
         _limit_memory(memory_mb)
     what = "solve"
+    failure: Exception | None = None
     try:
-        with Session(engine) as session:
-            job = session.get(Job, job_id)
-            assert job is not None
-            what = job.kind
-            version = session.get(ScenarioVersion, job.scenario_version_id)
-            assert version is not None
-            scenario = scenario_of(version.document, version.scenario_id, version.number)
-            options = SolveOptions(
-                time_limit=job.time_limit,
-                workers=job.workers,
-                seed=job.seed,
-                relative_gap=job.relative_gap,
-            )
-            replanning = _replan_inputs(session, job, scenario) if job.kind == "replan" else None
-        progress = _ProgressWriter(engine, job_id, progress_interval)
+        # read while the database answers (it may be away for a moment as the process starts)
+        what, scenario, options, replanning = _retrying(
+            engine, lambda session: _job_inputs(session, job_id)
+        )
         if replanning is None:
             schedule = solve(scenario, options, progress)
             _retrying(engine, lambda session: crud.finish_job(session, job_id, schedule))
@@ -322,21 +345,47 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
                     session, job_id, result.schedule, result.diff, result.frozen_phases
                 ),
             )
-    except (MemoryError, RuntimeError) as error:
-        if memory_mb == 0 or not _out_of_memory(error):
-            reason = f"the {what} failed: {type(error).__name__}: {error}"
+    except Exception as error:
+        del reserve
+        # Without its traceback the error no longer holds the model, freed when this ends.
+        failure = error.with_traceback(None)
+    try:
+        if failure is not None:
+            reason = _failure_reason(what, failure, memory_mb)
             _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
-            return
-        reason = (
+    finally:
+        engine.dispose()
+
+
+def _failure_reason(what: str, error: Exception, memory_mb: int) -> str:
+    if memory_mb and _out_of_memory(error):
+        return (
             f"the {what} ran out of memory: a job may use {memory_mb} MB "
             "(ZENPLAN_JOB_MEMORY_MB); make the scenario smaller or ask for a higher ceiling"
         )
-        _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
-    except Exception as error:
-        reason = f"the {what} failed: {type(error).__name__}: {error}"
-        _retrying(engine, lambda session: crud.fail_job(session, job_id, reason))
-    finally:
-        engine.dispose()
+    return f"the {what} failed: {type(error).__name__}: {error}"
+
+
+def _job_inputs(
+    session: Session, job_id: int
+) -> tuple[str, Scenario, SolveOptions, tuple[Schedule, date, list[Incident], list[Pin]] | None]:
+    """The job's kind, scenario version, solve options and, for a replan, its inputs."""
+    from zenplan.api.convert import scenario_of
+    from zenplan.scheduler import SolveOptions
+
+    job = session.get(Job, job_id)
+    assert job is not None
+    version = session.get(ScenarioVersion, job.scenario_version_id)
+    assert version is not None
+    scenario = scenario_of(version.document, version.scenario_id, version.number)
+    options = SolveOptions(
+        time_limit=job.time_limit,
+        workers=job.workers,
+        seed=job.seed,
+        relative_gap=job.relative_gap,
+    )
+    replanning = _replan_inputs(session, job, scenario) if job.kind == "replan" else None
+    return job.kind, scenario, options, replanning
 
 
 def _out_of_memory(error: Exception) -> bool:
@@ -355,20 +404,20 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
 
 
-def _retrying(engine: Engine, write: Callable[[Session], object]) -> None:
-    """Record a job's end, retrying while the database is away (up to RECORD_SECONDS); if it
-    stays away, the process exits and the server records the job as failed later."""
+def _retrying(engine: Engine, write: Callable[[Session], T]) -> T:
+    """Read the job's inputs or record its end, retrying while the database is away (up to
+    RECORD_SECONDS); if it stays away, the process exits and the server records the job as
+    failed later."""
     deadline = time.monotonic() + RECORD_SECONDS
     delay = 0.5
     while True:
         try:
             with Session(engine) as session:
-                write(session)
-            return
+                return write(session)
         except SQLAlchemyError as error:
             if time.monotonic() + delay > deadline:
                 raise
-            log.warning("cannot record the job's end yet (%s); retrying", error)
+            log.warning("the database does not answer yet (%s); retrying", error)
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
 

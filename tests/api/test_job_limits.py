@@ -33,13 +33,13 @@ def test_a_job_over_its_memory_ceiling_fails_with_the_reason(
     # 100 projects over 5,000 periods took 5.3 GB and 85 s with a 3 s time limit (issue 27)
     document = generated(30, seed=1)
     document["calendar"]["horizon"] = 5_000
-    with TestClient(create_app(make_settings(job_memory_mb=100))) as server:
+    with TestClient(create_app(make_settings(job_memory_mb=50))) as server:
         headers = {"X-API-Key": add_key(server, "planner")}
         scenario = create_scenario(server, headers, document)
         job = server.post(f"/scenarios/{scenario}/solve", json={"time_limit": 5}, headers=headers)
         ended = wait_for_job(server, headers, job.json()["id"], timeout=60)
         assert ended["state"] == "failed", ended
-        assert "memory" in ended["reason"] and "100 MB" in ended["reason"]
+        assert "memory" in ended["reason"] and "50 MB" in ended["reason"]
         assert server.get("/health").status_code == 200
 
 
