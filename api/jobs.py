@@ -320,8 +320,8 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
     engine = make_engine(database_url, timeout)
     threading.Thread(target=_watch, args=(engine, job_id, server_pid), daemon=True).start()
     progress = _ProgressWriter(engine, job_id, progress_interval)
-    # Address space given back when the job fails, so that a job out of memory can still say so
-    # (freed memory alone may not be reusable under the ceiling).
+    # Address space given back when the job fails: without it, a job out of memory was seen
+    # to die while recording why.
     reserve = bytearray(RESERVE_BYTES)
     memory_mb = int(os.environ.get(MEMORY_VARIABLE) or 0)
     if memory_mb:
@@ -330,7 +330,8 @@ def run_job(database_url: str, job_id: int, progress_interval: float, server_pid
     failure: Exception | None = None
     try:
         # read while the database answers (it may be away for a moment as the process starts)
-        what, scenario, options, replanning = _retrying(
+        what = _retrying(engine, lambda session: _job(session, job_id).kind)
+        scenario, options, replanning = _retrying(
             engine, lambda session: _job_inputs(session, job_id)
         )
         if replanning is None:
@@ -366,15 +367,20 @@ def _failure_reason(what: str, error: Exception, memory_mb: int) -> str:
     return f"the {what} failed: {type(error).__name__}: {error}"
 
 
+def _job(session: Session, job_id: int) -> Job:
+    job = session.get(Job, job_id)
+    assert job is not None
+    return job
+
+
 def _job_inputs(
     session: Session, job_id: int
-) -> tuple[str, Scenario, SolveOptions, tuple[Schedule, date, list[Incident], list[Pin]] | None]:
-    """The job's kind, scenario version, solve options and, for a replan, its inputs."""
+) -> tuple[Scenario, SolveOptions, tuple[Schedule, date, list[Incident], list[Pin]] | None]:
+    """The job's scenario version, solve options and, for a replan, its inputs."""
     from zenplan.api.convert import scenario_of
     from zenplan.scheduler import SolveOptions
 
-    job = session.get(Job, job_id)
-    assert job is not None
+    job = _job(session, job_id)
     version = session.get(ScenarioVersion, job.scenario_version_id)
     assert version is not None
     scenario = scenario_of(version.document, version.scenario_id, version.number)
@@ -385,7 +391,7 @@ def _job_inputs(
         relative_gap=job.relative_gap,
     )
     replanning = _replan_inputs(session, job, scenario) if job.kind == "replan" else None
-    return job.kind, scenario, options, replanning
+    return scenario, options, replanning
 
 
 def _out_of_memory(error: Exception) -> bool:
