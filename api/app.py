@@ -32,6 +32,7 @@ from zenplan.api.routes import (
     jobs,
     keys,
     pages,
+    redoc,
     scenarios,
     schedules,
     webhooks,
@@ -109,9 +110,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             announcer.stop()
             engine.dispose()
 
-    # FastAPIOffline: FastAPI with /docs and /redoc served from files installed with it, not
-    # from a CDN, so the API docs open on closed networks too.
+    # FastAPIOffline: FastAPI with /docs served from files installed with it, not from a CDN,
+    # so the API docs open on closed networks too (/redoc: routes/redoc.py).
     app = FastAPIOffline(
+        redoc_url=None,
         title="zenplan",
         summary="Portfolio scheduling for data-science and ML teams",
         description=DESCRIPTION,
@@ -138,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         keys.router,
         webhooks.router,
         pages.router,
+        redoc.router,
     ):
         app.include_router(router)
     if settings.cors_origins:

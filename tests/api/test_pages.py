@@ -220,7 +220,11 @@ def test_api_docs_need_nothing_from_the_internet(client: TestClient) -> None:
     assert script.status_code == 200 and len(script.content) > 100_000
     assert client.get("/static-offline-docs/swagger-ui.css").status_code == 200
     redoc = client.get("/redoc")
-    assert redoc.status_code == 200 and "/static-offline-docs/redoc.standalone.js" in redoc.text
+    assert redoc.status_code == 200 and '"/redoc.standalone.js"' in redoc.text
+    assert "cdn" not in redoc.text.lower()
+    script = client.get("/redoc.standalone.js")
+    assert script.status_code == 200 and len(script.content) > 100_000
+    assert b"cdn.redoc.ly" not in script.content  # its logo inlined
 
 
 def test_api_docs_render_offline_in_a_browser(live_server: LiveServer, browser: Any) -> None:
