@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,23 +204,11 @@ def _database(server: str | None, folder: Path) -> Iterator[str]:
     if server is None:
         yield f"sqlite:///{folder / 'zenplan.db'}"
         return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
+    from zenplan.api.db import scratch_schema
     from zenplan.api.settings import Settings
 
-    base = Settings(database_url=server).sqlalchemy_url
-    schema = f"zenplan_load_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(Settings(database_url=server).sqlalchemy_url, "zenplan_load") as url:
+        yield url
 
 
 def machine() -> dict[str, Any]:

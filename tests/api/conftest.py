@@ -13,8 +13,8 @@ connections and solves in job processes, which must see what the test committed.
 
 from __future__ import annotations
 
+import contextlib
 import os
-import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,13 +22,12 @@ from typing import Any
 
 import pytest
 from api_helpers import add_key
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from zenplan.api import tables  # noqa: F401  (the tables _empty empties)
 from zenplan.api.app import create_app
-from zenplan.api.db import make_engine, migrate
+from zenplan.api.db import make_engine, migrate, scratch_schema
 from zenplan.api.settings import Settings
 
 with warnings.catch_warnings():
@@ -58,21 +57,13 @@ def _sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def _postgres_database() -> Iterator[str]:
     server = Settings(database_url=_postgres_url()).sqlalchemy_url
-    schema = f"zenplan_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    except Exception as error:
-        admin.dispose()
-        pytest.fail(f"cannot reach PostgreSQL at {POSTGRES_VARIABLE}: {error}")
-    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
-    _migrated(rendered)
-    yield rendered
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with contextlib.ExitStack() as stack:
+        try:
+            url = stack.enter_context(scratch_schema(server, "zenplan_test"))
+        except Exception as error:
+            pytest.fail(f"cannot reach PostgreSQL at {POSTGRES_VARIABLE}: {error}")
+        _migrated(url)
+        yield url
 
 
 def _migrated(url: str) -> None:
