@@ -6,17 +6,25 @@ Project keeps zenplan's dates), a go-live milestone, the people as resources ass
 their phases, and the zenplan ids in the "zenplan id" column (Text1). Read back: each
 summary task is a project and its tasks its phases; without zenplan ids, ids are made from
 the task names. Install with ``pip install 'zenplan[msproject]'`` and a Java runtime.
+
+The JVM runs in a child process started for each call, never in the caller's: a JVM handles
+SIGSEGV itself and cannot be stopped once started, which does not mix with a long-lived
+service, CP-SAT's threads or a test run sharing the process.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from zenplan.models import Scenario, Schedule
 
@@ -30,8 +38,23 @@ class JavaMissing(RuntimeError):
     """MPXJ needs the mpxj and jpype1 packages and a Java runtime."""
 
 
+R = TypeVar("R")
+
+
+def _in_java_process(function: Callable[..., R], *args: Any) -> R:
+    """``function(*args)`` in a fresh child process (spawned, so no state of the caller's is
+    copied); its exceptions come back as they are."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(function, *args).result()
+        except BrokenProcessPool:
+            raise RuntimeError("MPXJ's Java process stopped unexpectedly") from None
+
+
 def start_java() -> None:
-    """Start the JVM with MPXJ on its class path (once per process)."""
+    """Start the JVM with MPXJ on its class path (once per process: call it only in the
+    child process of ``_in_java_process``)."""
     try:
         import jpype
         import mpxj  # noqa: F401  (puts MPXJ's jars on the class path)
@@ -119,6 +142,10 @@ def _project_file(scenario: Scenario, schedule: Schedule) -> Any:
 
 def mspdi_bytes(scenario: Scenario, schedule: Schedule) -> bytes:
     """The plan as an MS Project XML (MSPDI) document."""
+    return _in_java_process(_write_mspdi, scenario, schedule)
+
+
+def _write_mspdi(scenario: Scenario, schedule: Schedule) -> bytes:
     start_java()
     from org.mpxj.mspdi import MSPDIWriter
 
@@ -206,12 +233,16 @@ def _leaves(task: Any) -> list[Any]:
 def read_msproject(path: str | Path) -> ImportedPlan:
     """Read an MS Project file (MSPDI .xml, .mpp, .mpx): each top-level summary task is a
     project whose leaf tasks are its phases; a top-level plain task is a one-phase project."""
-    start_java()
-    from org.mpxj.reader import UniversalProjectReader
-
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: file not found")
+    return _in_java_process(_read, path)
+
+
+def _read(path: Path) -> ImportedPlan:
+    start_java()
+    from org.mpxj.reader import UniversalProjectReader
+
     try:
         file = UniversalProjectReader().read(str(path))
     except Exception as error:  # MPXJ raises Java exceptions of many kinds on a bad file

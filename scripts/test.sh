@@ -111,5 +111,14 @@ python3 -m ruff check .
 python3 -m ruff format --check .
 echo "== mypy (core packages and the service)"
 python3 -m mypy -p zenplan
-echo "== pytest"
-python3 -m pytest -q "$@"
+# pytest -q prints no header, so the random order's seed is chosen and shown here
+order=()
+case " $* " in
+*no:randomly* | *--randomly-seed*) echo "== pytest" ;;
+*)
+    seed="$(python3 -c 'import random; print(random.randrange(10**9))')"
+    order=(--randomly-seed="${seed}")
+    echo "== pytest (random order; bash scripts/test.sh --randomly-seed=${seed} repeats it)"
+    ;;
+esac
+python3 -m pytest -q "${order[@]}" "$@"

@@ -74,6 +74,15 @@ def test_export_then_import_gives_the_same_phases_and_dates(
         assert durations == [(f.id, f.end - f.start) for f in plan.phases]
 
 
+def test_java_never_starts_in_the_callers_process(pair: tuple[Scenario, Schedule]) -> None:
+    import jpype
+
+    from zenplan.interchange.msproject import mspdi_bytes
+
+    assert mspdi_bytes(*pair).startswith(b"<?xml")
+    assert not jpype.isJVMStarted()  # the JVM lived in a child process and ended with it
+
+
 def test_a_file_mpxj_cannot_read_is_a_clear_error(tmp_path: Path) -> None:
     from zenplan.interchange.msproject import read_msproject
 
