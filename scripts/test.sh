@@ -121,4 +121,6 @@ case " $* " in
     echo "== pytest (random order; bash scripts/test.sh --randomly-seed=${seed} repeats it)"
     ;;
 esac
-python3 -m pytest -q "${order[@]}" "$@"
+# -n auto: one test process per core, at most 4 (each test keeps to its own database schema,
+# files and ports); -n 0 in the arguments runs them in this process
+python3 -m pytest -q -n auto --maxprocesses=4 "${order[@]}" "$@"
