@@ -8,13 +8,16 @@ incumbent as its hint. A step is kept when the whole portfolio's objective impro
 
 Projects to insert are drawn by what the portfolio's relaxation (scheduler/bound.py) says
 they are worth: the share of its steps that ran them, times their value.
+
+A replan searches the same way within its frame: started work frozen, nothing new before
+now, and every change to the baseline counted in the objective.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from time import perf_counter
 
 from ortools.sat.python import cp_model
@@ -22,7 +25,7 @@ from ortools.sat.python import cp_model
 from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.constraints.variables import Background
 from zenplan.models import Scenario, Schedule
-from zenplan.models.decisions import APPROVAL, Decisions, dataset_of
+from zenplan.models.decisions import APPROVAL, Decisions, PhaseDecision, dataset_of
 from zenplan.scheduler import presets
 from zenplan.scheduler.assemble import dataset_plans, project_plans
 from zenplan.scheduler.bound import PortfolioBound
@@ -43,6 +46,16 @@ WINDOW = 8
 KINDS: tuple[str, ...] = ("window", "person", "random", "insert")
 
 
+@dataclass(frozen=True)
+class Frame:
+    """What a replan keeps: ``frozen`` phases (started work), no new work before
+    ``not_before``, and the ``baseline`` whose changes cost (scheduler.score's stability)."""
+
+    frozen: Mapping[tuple[str, str], PhaseDecision] = field(default_factory=dict)
+    not_before: int = 0
+    baseline: Decisions | None = None
+
+
 @dataclass
 class SearchState:
     incumbent: Decisions
@@ -52,15 +65,16 @@ class SearchState:
     improvements: int = 0
 
 
-def units_of(scenario: Scenario, decisions: Decisions) -> int:
-    """The objective of a plan, as scheduler.score counts it (acquisitions included)."""
+def units_of(scenario: Scenario, decisions: Decisions, baseline: Decisions | None = None) -> int:
+    """The objective of a plan, as scheduler.score counts it (acquisitions included; with
+    ``baseline``, a replan's changes too)."""
     schedule = Schedule(
         scenario=scenario.name,
         status="feasible",
         projects=project_plans(scenario, decisions),
         datasets=dataset_plans(scenario, decisions),
     )
-    return objective_units(scenario, schedule)
+    return objective_units(scenario, schedule, baseline)
 
 
 def improve(
@@ -72,14 +86,18 @@ def improve(
     on_improve: Callable[[Decisions, float], None] | None = None,
     max_steps: int | None = None,
     budget: float | None = None,
+    frame: Frame | None = None,
 ) -> SearchState:
     """Re-plan neighbourhoods of the incumbent until ``until`` (a perf_counter time) or
-    ``max_steps`` steps. With ``options.deterministic`` the search stops after ``budget``
-    seconds of CP-SAT's deterministic time instead (the time limit when not given), so the
-    same inputs give the same steps whatever the machine's load."""
+    ``max_steps`` steps, within ``frame`` (a replan's). With ``options.deterministic`` the
+    search stops after ``budget`` seconds of CP-SAT's deterministic time instead (the time
+    limit when not given), so the same inputs give the same steps whatever the machine's
+    load."""
     rng = random.Random(options.seed)
+    frame = frame or Frame()
     projects = [p.id for p in scenario.scheduled_projects()]
-    state = SearchState(incumbent, units_of(scenario, incumbent), min(FIRST_SIZE, len(projects)))
+    units = units_of(scenario, incumbent, frame.baseline)
+    state = SearchState(incumbent, units, min(FIRST_SIZE, len(projects)))
     remaining = options.time_limit if budget is None else budget
     weights = _insert_weights(scenario, guide)
 
@@ -89,7 +107,9 @@ def improve(
     while time_left() > 0.2 and (max_steps is None or state.steps < max_steps):
         free = _neighbourhood(scenario, state, rng, weights)
         step_limit = min(STEP_SECONDS, time_left())
-        found, proven, spent = _replan(scenario, state.incumbent, free, step_limit, options, rng)
+        found, proven, spent = step(
+            scenario, state.incumbent, free, step_limit, options, rng.randrange(1 << 30), frame
+        )
         remaining -= spent / presets.DETERMINISTIC_PER_SECOND + OVERHEAD_PER_PROJECT * len(projects)
         state.steps += 1
         # Grow neighbourhoods that solve to optimality, shrink those that run out of time.
@@ -99,7 +119,7 @@ def improve(
             state.size = max(3, state.size - 2)
         if found is None:
             continue
-        units = units_of(scenario, found)
+        units = units_of(scenario, found, frame.baseline)
         if units > state.units:
             state.incumbent, state.units = found, units
             state.improvements += 1
@@ -172,16 +192,19 @@ def _neighbourhood(
     return set(free)
 
 
-def _replan(
+def step(
     scenario: Scenario,
     incumbent: Decisions,
     free: set[str],
     time_limit: float,
     options: SolveOptions,
-    rng: random.Random,
+    seed: int,
+    frame: Frame | None = None,
 ) -> tuple[Decisions | None, bool, float]:
-    """Best plan of the neighbourhood with the rest frozen, whether it is proven optimal, and
-    the deterministic time the step took."""
+    """Best plan of the neighbourhood ``free`` (projects of the incumbent or not yet in it)
+    with the rest as in the incumbent, whether it is proven optimal, and the deterministic
+    time the step took."""
+    frame = frame or Frame()
     decided = {
         key: phases
         for key, phases in incumbent.items()
@@ -197,14 +220,17 @@ def _replan(
     excluded = [
         p.id for p in scenario.scheduled_projects() if p.id not in incumbent and p.id not in free
     ]
-    built = build(scenario, excluded=excluded, background=Background.of(scenario, decided))
+    built = build(
+        scenario,
+        excluded=excluded,
+        background=Background.of(scenario, decided),
+        frozen={k: v for k, v in frame.frozen.items() if k[0] not in decided},
+        not_before=frame.not_before,
+        baseline=frame.baseline,
+    )
     hint(built.variables, incumbent)
     solver = presets.solver(
-        STEP_PRESET,
-        time_limit,
-        options.workers,
-        rng.randrange(1 << 30),
-        deterministic=options.deterministic,
+        STEP_PRESET, time_limit, options.workers, seed, deterministic=options.deterministic
     )
     code = solver.solve(built.model)
     spent = solver.deterministic_time

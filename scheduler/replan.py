@@ -1,5 +1,12 @@
 """Replanning after drift incidents: refresh work with an SLA enters, what has started stays,
-the rest moves as little as it must."""
+the rest moves as little as it must.
+
+A small portfolio is one CP-SAT model hinted with the baseline. A large one (as
+scheduler/solve.py decides) is repaired first: the refresh work (and pinned projects) placed
+with the rest of the baseline as it is, then the projects that hold the people the refresh
+work needs re-planned with it when it does not fit; the repaired plan is improved by
+neighbourhoods (scheduler/lns.py) within the frame, and bounded by the portfolio's
+relaxation, which stays a bound when work is frozen and changes cost."""
 
 from __future__ import annotations
 
@@ -9,21 +16,25 @@ from datetime import date
 from time import perf_counter
 from typing import Any
 
+from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.models import InputError, Problem, Scenario, Schedule, parse_scenario
 from zenplan.models.decisions import Decisions, PhaseDecision
 from zenplan.models.diff import ScheduleDiff, diff
 from zenplan.models.pins import Pin, with_pins
 from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
-from zenplan.scheduler import greedy
+from zenplan.scheduler import greedy, lns
+from zenplan.scheduler.assemble import assemble, dataset_plans, project_plans
+from zenplan.scheduler.bound import portfolio_bound
 from zenplan.scheduler.build import build
+from zenplan.scheduler.check import check
 from zenplan.scheduler.counterfactual import checked_reasons
 from zenplan.scheduler.decode import hint
 from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
 from zenplan.scheduler.score import breakdown
-from zenplan.scheduler.solve import run_model
+from zenplan.scheduler.solve import LNS_MIN_PROJECTS, bound_seconds, run_model, with_bound
 
 __all__ = ["Replan", "replan", "with_incidents"]
 
@@ -123,11 +134,10 @@ def replan(
         raise ValueError(f"baseline: projects not in the scenario: {', '.join(unknown)}")
     promised = greedy.decisions_of(full, baseline)
     frozen = _frozen(promised, now_period + full.policies.freeze_periods)
-    built = build(full, frozen=frozen, not_before=now_period, baseline=promised)
-    hint(built.variables, promised)
+    frame = lns.Frame(frozen, now_period, promised)
     info = SolverInfo(
         engine="cp-sat",
-        strategy="full",
+        strategy=_strategy(full, options),
         time_limit=options.time_limit,
         workers=options.workers,
         seed=options.seed,
@@ -135,9 +145,20 @@ def replan(
         deterministic=options.deterministic,
         preset=options.preset,
     )
-    info.debug["build_seconds"] = round(perf_counter() - started, 3)
     reporter = Reporter(started, on_progress)
-    schedule = run_model(full, built, options, reporter, info)
+    refresh = {i.id for i in [*scenario.incidents, *incidents]}
+    repaired = None
+    if info.strategy == "lns":
+        repaired = _repaired(full, frame, refresh | {p.project for p in pins}, options, started)
+    if repaired is not None:
+        schedule = _by_neighbourhoods(full, repaired, frame, options, reporter, info)
+    else:
+        info.strategy = "full"
+        built = build(full, frozen=frozen, not_before=now_period, baseline=promised)
+        hint(built.variables, promised)
+        info.debug["build_seconds"] = round(perf_counter() - started, 3)
+        # the reasons come below, tried from now on
+        schedule = run_model(full, built, options, reporter, info, explained=False)
     if schedule.status in ("optimal", "feasible"):
         schedule.breakdown = breakdown(full, schedule, promised)  # with stability
         # Reasons tried from now on, with started work where it is.
@@ -146,6 +167,122 @@ def replan(
             plan.reason = reasons.get(plan.id)
     changes = diff(baseline, schedule, since=now_period) if schedule.projects else ScheduleDiff()
     return Replan(schedule, changes, len(frozen), now_period)
+
+
+def _strategy(scenario: Scenario, options: SolveOptions) -> str:
+    if options.strategy in ("full", "lns"):
+        return options.strategy
+    return "lns" if len(scenario.scheduled_projects()) > LNS_MIN_PROJECTS else "full"
+
+
+# Share of the time limit the repair may take before the whole model is tried instead; the
+# first try (the changed projects alone) may take half of it.
+REPAIR_SHARE = 0.3
+
+
+def _repaired(
+    scenario: Scenario,
+    frame: lns.Frame,
+    changed: set[str],
+    options: SolveOptions,
+    started: float,
+) -> Decisions | None:
+    """The baseline with the ``changed`` projects (refresh work, pinned projects) placed, the
+    rest as it is; when that does not fit, with the projects holding the people they need
+    re-planned too. None when neither fits within the repair's share of the time (counted
+    in CP-SAT's deterministic time when ``options.deterministic``)."""
+    assert frame.baseline is not None
+    promised = frame.baseline
+    known = {p.id for p in scenario.scheduled_projects()}
+    free = changed & known
+    kept = {k: v for k, v in promised.items() if k not in free}
+    if not free:
+        return kept if _valid(scenario, kept) else None
+    wanted = {
+        p.id
+        for pid in free
+        for ph in scenario.project(pid).phases
+        for r in ph.requires
+        for p in scenario.qualified(r)
+    }
+    holders = {
+        key
+        for key, phases in kept.items()
+        if key in known
+        and any(
+            (key, phase_id) not in frame.frozen and any(p in wanted for p, _s, _u in d.staff)
+            for phase_id, d in phases.items()
+        )
+    }
+    limit = REPAIR_SHARE * options.time_limit
+    for share, neighbourhood in ((0.5, free), (1.0, free | holders)):
+        left = limit if options.deterministic else limit - (perf_counter() - started)
+        if left <= 0.05:
+            return None
+        found, _proven, _spent = lns.step(
+            scenario, kept, neighbourhood, share * left, options, options.seed, frame
+        )
+        if found is not None:
+            return found if _valid(scenario, found) else None
+    return None
+
+
+def _valid(scenario: Scenario, decisions: Decisions) -> bool:
+    """Whether a plan keeps every rule (a baseline made for an earlier version of the
+    scenario may not)."""
+    plan = Schedule(
+        scenario=scenario.name,
+        status="feasible",
+        projects=project_plans(scenario, decisions),
+        datasets=dataset_plans(scenario, decisions),
+    )
+    return not check(scenario, plan)
+
+
+def _by_neighbourhoods(
+    scenario: Scenario,
+    repaired: Decisions,
+    frame: lns.Frame,
+    options: SolveOptions,
+    reporter: Reporter,
+    info: SolverInfo,
+) -> Schedule:
+    """The repaired plan improved by neighbourhoods for the time left, with the portfolio
+    relaxation's bound (frozen work and the cost of changes only lower the best possible)."""
+    started = reporter.started
+    units = lns.units_of(scenario, repaired, frame.baseline)
+    reporter.found(units / OBJECTIVE_SCALE)
+    info.first_solution_seconds = round(perf_counter() - started, 3)
+    bound = portfolio_bound(
+        scenario,
+        bound_seconds(options),
+        units / OBJECTIVE_SCALE,
+        options.deterministic,
+        reporter.tighten,
+    )
+    state = lns.improve(
+        scenario,
+        repaired,
+        until=started + options.time_limit,
+        options=options,
+        guide=bound,
+        on_improve=lambda _decisions, objective: reporter.found(objective),
+        budget=options.time_limit - bound_seconds(options),
+        frame=frame,
+    )
+    info.debug["steps"] = state.steps
+    objective = state.units / OBJECTIVE_SCALE
+    schedule = assemble(
+        scenario,
+        state.incumbent,
+        "feasible",
+        info,
+        objective=objective,
+        bound=objective,
+        solve_seconds=perf_counter() - started,
+        explained=False,
+    )
+    return with_bound(schedule, reporter)
 
 
 def _scheduled(scenario: Scenario) -> set[str]:

@@ -79,7 +79,7 @@ def solve(
         built = build(scenario)
         hint(built.variables, greedy.decisions_of(scenario, first))
         schedule = run_model(scenario, built, options, reporter, info, first if valid else None)
-    return _with_bound(schedule, reporter)
+    return with_bound(schedule, reporter)
 
 
 def _first_plan(
@@ -97,7 +97,7 @@ def _first_plan(
             reporter.on_bound(value * OBJECTIVE_SCALE)
 
     bound = portfolio_bound(
-        scenario, _bound_seconds(options), plan.objective, options.deterministic, tightened
+        scenario, bound_seconds(options), plan.objective, options.deterministic, tightened
     )
     if reporter.solutions == 0:
         reporter.found(plan.objective)
@@ -131,7 +131,7 @@ def _better_start(
     return plan
 
 
-def _bound_seconds(options: SolveOptions) -> float:
+def bound_seconds(options: SolveOptions) -> float:
     return min(BOUND_SECONDS, BOUND_SHARE * options.time_limit)
 
 
@@ -160,7 +160,7 @@ def _by_neighbourhoods(
         options=options,
         guide=bound,
         on_improve=lambda _decisions, objective: reporter.found(objective),
-        budget=options.time_limit - _bound_seconds(options),
+        budget=options.time_limit - bound_seconds(options),
     )
     info.debug["steps"] = state.steps
     objective = state.units / OBJECTIVE_SCALE
@@ -182,9 +182,11 @@ def run_model(
     reporter: Reporter,
     info: SolverInfo,
     fallback: Schedule | None = None,
+    explained: bool = True,
 ) -> Schedule:
-    """Run CP-SAT on a built (and hinted) model for the time left and decode its plan;
-    ``fallback``, a valid plan, is the answer when CP-SAT finds none in time."""
+    """Run CP-SAT on a built (and hinted) model for the time left and decode its plan (with
+    reasons when ``explained``); ``fallback``, a valid plan, is the answer when CP-SAT finds
+    none in time."""
     started = reporter.started
     # Deterministic: the whole limit in deterministic time, whatever the first steps took.
     left = options.time_limit
@@ -217,10 +219,13 @@ def run_model(
             objective=solver.objective_value / OBJECTIVE_SCALE,
             bound=solver.best_objective_bound / OBJECTIVE_SCALE,
             solve_seconds=seconds,
+            explained=explained,
         )
     if status == "unknown" and fallback is not None:
         decisions = greedy.decisions_of(scenario, fallback)
-        schedule = assemble(scenario, decisions, "feasible", info, solve_seconds=seconds)
+        schedule = assemble(
+            scenario, decisions, "feasible", info, solve_seconds=seconds, explained=explained
+        )
         schedule.explanation = (
             f"CP-SAT found no plan in {options.time_limit:g} s; this is the greedy plan"
         )
@@ -242,7 +247,7 @@ def run_model(
     return schedule
 
 
-def _with_bound(schedule: Schedule, reporter: Reporter) -> Schedule:
+def with_bound(schedule: Schedule, reporter: Reporter) -> Schedule:
     """The schedule with the tightest bound seen during the solve (the relaxation's, CP-SAT's
     own, a proof of optimality): the bound reported at the end is never weaker."""
     if schedule.status not in ("optimal", "feasible"):
