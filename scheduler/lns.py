@@ -200,10 +200,11 @@ def step(
     options: SolveOptions,
     seed: int,
     frame: Frame | None = None,
+    first: bool = False,
 ) -> tuple[Decisions | None, bool, float]:
     """Best plan of the neighbourhood ``free`` (projects of the incumbent or not yet in it)
-    with the rest as in the incumbent, whether it is proven optimal, and the deterministic
-    time the step took."""
+    with the rest as in the incumbent (``first``: the first plan found), whether it is proven
+    optimal, and the deterministic time the step took."""
     frame = frame or Frame()
     decided = {
         key: phases
@@ -232,6 +233,7 @@ def step(
     solver = presets.solver(
         STEP_PRESET, time_limit, options.workers, seed, deterministic=options.deterministic
     )
+    solver.parameters.stop_after_first_solution = first
     code = solver.solve(built.model)
     spent = solver.deterministic_time
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -18,7 +18,7 @@ from typing import Any
 
 from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.models import InputError, Problem, Scenario, Schedule, parse_scenario
-from zenplan.models.decisions import Decisions, PhaseDecision
+from zenplan.models.decisions import APPROVAL, Decisions, PhaseDecision, dataset_of
 from zenplan.models.diff import ScheduleDiff, diff
 from zenplan.models.pins import Pin, with_pins
 from zenplan.models.scenario import Incident
@@ -175,9 +175,10 @@ def _strategy(scenario: Scenario, options: SolveOptions) -> str:
     return "lns" if len(scenario.scheduled_projects()) > LNS_MIN_PROJECTS else "full"
 
 
-# Share of the time limit the repair may take before the whole model is tried instead; the
-# first try (the changed projects alone) may take half of it.
-REPAIR_SHARE = 0.3
+# Share of the time limit the repair may take before the whole model is tried instead (on
+# a large portfolio the whole model rarely finds a plan, the repair's second try often
+# needs seconds); the first try (the changed projects alone) may take a quarter of it.
+REPAIR_SHARE = 0.6
 
 
 def _repaired(
@@ -198,33 +199,52 @@ def _repaired(
     kept = {k: v for k, v in promised.items() if k not in free}
     if not free:
         return kept if _valid(scenario, kept) else None
-    wanted = {
-        p.id
-        for pid in free
-        for ph in scenario.project(pid).phases
-        for r in ph.requires
-        for p in scenario.qualified(r)
-    }
-    holders = {
-        key
-        for key, phases in kept.items()
-        if key in known
-        and any(
-            (key, phase_id) not in frame.frozen and any(p in wanted for p, _s, _u in d.staff)
-            for phase_id, d in phases.items()
-        )
-    }
+    holders = _holders(scenario, frame, kept, free)
     limit = REPAIR_SHARE * options.time_limit
-    for share, neighbourhood in ((0.5, free), (1.0, free | holders)):
+    for share, neighbourhood in ((0.25, free), (1.0, free | holders)):
         left = limit if options.deterministic else limit - (perf_counter() - started)
         if left <= 0.05:
             return None
         found, _proven, _spent = lns.step(
-            scenario, kept, neighbourhood, share * left, options, options.seed, frame
+            scenario, kept, neighbourhood, share * left, options, options.seed, frame, first=True
         )
         if found is not None:
             return found if _valid(scenario, found) else None
     return None
+
+
+def _holders(scenario: Scenario, frame: lns.Frame, kept: Decisions, free: set[str]) -> set[str]:
+    """The projects of ``kept`` whose work not yet frozen holds a person the ``free``
+    projects could need, in the periods the free projects may run (from their release, or
+    now, to their deadline when it is hard)."""
+    grid = scenario.grid
+    wanted: dict[str, set[int]] = {}
+    for project_id in free:
+        project = scenario.project(project_id)
+        first = frame.not_before
+        if project.release is not None:
+            first = max(first, grid.first_period_on_or_after(project.release))
+        last = grid.horizon
+        if project.deadline is not None and project.deadline_hard:
+            last = min(last, grid.deadline_end(project.deadline))
+        for phase in project.phases:
+            for requirement in phase.requires:
+                for person in scenario.qualified(requirement):
+                    wanted.setdefault(person.id, set()).update(range(first, last))
+    holders = set()
+    for key, phases in kept.items():
+        if dataset_of(key) is not None:
+            continue
+        for phase_id, decision in phases.items():
+            if phase_id == APPROVAL or (key, phase_id) in frame.frozen:
+                continue
+            span = range(
+                decision.start, decision.start + scenario.project(key).phase(phase_id).duration
+            )
+            if any(wanted.get(p, set()).intersection(span) for p, _s, _u in decision.staff):
+                holders.add(key)
+                break
+    return holders
 
 
 def _valid(scenario: Scenario, decisions: Decisions) -> bool:
