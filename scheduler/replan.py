@@ -149,7 +149,10 @@ def replan(
     refresh = {i.id for i in [*scenario.incidents, *incidents]}
     repaired = None
     if info.strategy == "lns":
-        repaired = _repaired(full, frame, refresh | {p.project for p in pins}, options, started)
+        tries: list[str] = []
+        changed = refresh | {p.project for p in pins}
+        repaired = _repaired(full, frame, changed, options, started, tries)
+        info.debug["repair"] = "; ".join(tries)
     if repaired is not None:
         schedule = _by_neighbourhoods(full, repaired, frame, options, reporter, info)
     else:
@@ -187,11 +190,13 @@ def _repaired(
     changed: set[str],
     options: SolveOptions,
     started: float,
+    tries: list[str],
 ) -> Decisions | None:
     """The baseline with the ``changed`` projects (refresh work, pinned projects) placed, the
     rest as it is; when that does not fit, with the projects holding the people they need
     re-planned too. None when neither fits within the repair's share of the time (counted
-    in CP-SAT's deterministic time when ``options.deterministic``)."""
+    in CP-SAT's deterministic time when ``options.deterministic``). ``tries`` hears what
+    each try gave."""
     assert frame.baseline is not None
     promised = frame.baseline
     known = {p.id for p in scenario.scheduled_projects()}
@@ -205,11 +210,19 @@ def _repaired(
         left = limit if options.deterministic else limit - (perf_counter() - started)
         if left <= 0.05:
             return None
+        begun = perf_counter()
         found, _proven, _spent = lns.step(
             scenario, kept, neighbourhood, share * left, options, options.seed, frame, first=True
         )
+        valid = found is not None and _valid(scenario, found)
+        outcome = "a plan" if valid else "a plan breaking a rule" if found else "no plan"
+        size = len(neighbourhood)
+        tries.append(
+            f"{size} project{'s' * (size > 1)} re-planned: {outcome} "
+            f"in {perf_counter() - begun:.2f} s"
+        )
         if found is not None:
-            return found if _valid(scenario, found) else None
+            return found if valid else None
     return None
 
 
