@@ -61,6 +61,17 @@ def assemble(
     return schedule
 
 
+def plain(scenario: Scenario, decisions: Decisions) -> Schedule:
+    """The plan's projects and datasets only (no KPIs, breakdown or reasons): what the
+    checker and the score read."""
+    return Schedule(
+        scenario=scenario.name,
+        status="feasible",
+        projects=project_plans(scenario, decisions),
+        datasets=dataset_plans(scenario, decisions),
+    )
+
+
 def project_plans(scenario: Scenario, decisions: Decisions) -> list[ProjectPlan]:
     """Every scheduled project's plan, with dates and lateness, from the decisions."""
     grid = scenario.grid

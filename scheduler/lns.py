@@ -24,10 +24,10 @@ from ortools.sat.python import cp_model
 
 from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.constraints.variables import Background
-from zenplan.models import Scenario, Schedule
+from zenplan.models import Scenario
 from zenplan.models.decisions import APPROVAL, Decisions, PhaseDecision, dataset_of
 from zenplan.scheduler import presets
-from zenplan.scheduler.assemble import dataset_plans, project_plans
+from zenplan.scheduler.assemble import plain
 from zenplan.scheduler.bound import PortfolioBound
 from zenplan.scheduler.build import build
 from zenplan.scheduler.decode import decisions_from, hint
@@ -68,13 +68,7 @@ class SearchState:
 def units_of(scenario: Scenario, decisions: Decisions, baseline: Decisions | None = None) -> int:
     """The objective of a plan, as scheduler.score counts it (acquisitions included; with
     ``baseline``, a replan's changes too)."""
-    schedule = Schedule(
-        scenario=scenario.name,
-        status="feasible",
-        projects=project_plans(scenario, decisions),
-        datasets=dataset_plans(scenario, decisions),
-    )
-    return objective_units(scenario, schedule, baseline)
+    return objective_units(scenario, plain(scenario, decisions), baseline)
 
 
 def improve(

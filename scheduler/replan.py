@@ -24,7 +24,7 @@ from zenplan.models.pins import Pin, with_pins
 from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy, lns
-from zenplan.scheduler.assemble import assemble, dataset_plans, project_plans
+from zenplan.scheduler.assemble import assemble, plain
 from zenplan.scheduler.bound import portfolio_bound
 from zenplan.scheduler.build import build
 from zenplan.scheduler.check import check
@@ -263,13 +263,7 @@ def _holders(scenario: Scenario, frame: lns.Frame, kept: Decisions, free: set[st
 def _valid(scenario: Scenario, decisions: Decisions) -> bool:
     """Whether a plan keeps every rule (a baseline made for an earlier version of the
     scenario may not)."""
-    plan = Schedule(
-        scenario=scenario.name,
-        status="feasible",
-        projects=project_plans(scenario, decisions),
-        datasets=dataset_plans(scenario, decisions),
-    )
-    return not check(scenario, plan)
+    return not check(scenario, plain(scenario, decisions))
 
 
 def _by_neighbourhoods(
@@ -291,7 +285,7 @@ def _by_neighbourhoods(
         bound_seconds(options),
         units / OBJECTIVE_SCALE,
         options.deterministic,
-        reporter.tighten,
+        lambda value: reporter.on_bound(value * OBJECTIVE_SCALE),  # each better bound, told
     )
     state = lns.improve(
         scenario,
