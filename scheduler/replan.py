@@ -24,7 +24,7 @@ from zenplan.models.pins import Pin, with_pins
 from zenplan.models.scenario import Incident
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy, lns
-from zenplan.scheduler.assemble import assemble, plain
+from zenplan.scheduler.assemble import plain
 from zenplan.scheduler.bound import portfolio_bound
 from zenplan.scheduler.build import build
 from zenplan.scheduler.check import check
@@ -34,7 +34,13 @@ from zenplan.scheduler.incidents import with_incidents
 from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
 from zenplan.scheduler.score import breakdown
-from zenplan.scheduler.solve import LNS_MIN_PROJECTS, bound_seconds, run_model, with_bound
+from zenplan.scheduler.solve import (
+    LNS_MIN_PROJECTS,
+    bound_seconds,
+    by_neighbourhoods,
+    run_model,
+    with_bound,
+)
 
 __all__ = ["Replan", "replan", "with_incidents"]
 
@@ -274,12 +280,10 @@ def _by_neighbourhoods(
     reporter: Reporter,
     info: SolverInfo,
 ) -> Schedule:
-    """The repaired plan improved by neighbourhoods for the time left, with the portfolio
-    relaxation's bound (frozen work and the cost of changes only lower the best possible)."""
-    started = reporter.started
+    """The repaired plan, reported at once, bounded by the portfolio relaxation (frozen work
+    and the cost of changes only lower the best possible) and improved by neighbourhoods."""
     units = lns.units_of(scenario, repaired, frame.baseline)
     reporter.found(units / OBJECTIVE_SCALE)
-    info.first_solution_seconds = round(perf_counter() - started, 3)
     bound = portfolio_bound(
         scenario,
         bound_seconds(options),
@@ -287,27 +291,9 @@ def _by_neighbourhoods(
         options.deterministic,
         lambda value: reporter.on_bound(value * OBJECTIVE_SCALE),  # each better bound, told
     )
-    state = lns.improve(
-        scenario,
-        repaired,
-        until=started + options.time_limit,
-        options=options,
-        guide=bound,
-        on_improve=lambda _decisions, objective: reporter.found(objective),
-        budget=options.time_limit - bound_seconds(options),
-        frame=frame,
-    )
-    info.debug["steps"] = state.steps
-    objective = state.units / OBJECTIVE_SCALE
-    schedule = assemble(
-        scenario,
-        state.incumbent,
-        "feasible",
-        info,
-        objective=objective,
-        bound=objective,
-        solve_seconds=perf_counter() - started,
-        explained=False,
+    # the reasons come in replan, tried from now on
+    schedule = by_neighbourhoods(
+        scenario, options, repaired, bound, reporter, info, frame, explained=False
     )
     return with_bound(schedule, reporter)
 

@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 
 from zenplan.constraints.context import OBJECTIVE_SCALE
 from zenplan.models import Scenario, Schedule
+from zenplan.models.decisions import Decisions
 from zenplan.models.schedule import SolverInfo
 from zenplan.scheduler import greedy, lns, makespan, presets
 from zenplan.scheduler.assemble import assemble
@@ -73,7 +74,8 @@ def solve(
     if info.strategy == "makespan":
         schedule = makespan.solve(scenario, options, first, valid, reporter, info)
     elif info.strategy == "lns" and valid:
-        schedule = _by_neighbourhoods(scenario, options, first, bound, reporter, info)
+        start_decisions = greedy.decisions_of(scenario, first)
+        schedule = by_neighbourhoods(scenario, options, start_decisions, bound, reporter, info)
     else:
         info.strategy = "full"
         built = build(scenario)
@@ -142,27 +144,34 @@ def _strategy(scenario: Scenario, options: SolveOptions) -> Strategy:
     return "lns" if large else "full"
 
 
-def _by_neighbourhoods(
+def by_neighbourhoods(
     scenario: Scenario,
     options: SolveOptions,
-    first: Schedule,
+    first: Decisions,
     bound: PortfolioBound | None,
     reporter: Reporter,
     info: SolverInfo,
+    frame: lns.Frame | None = None,
+    explained: bool = True,
 ) -> Schedule:
+    """The plan ``first`` improved by neighbourhoods (within a replan's ``frame``) for the
+    time left, decoded (with reasons when ``explained``)."""
     started = reporter.started
     if reporter.first_solution is not None:
         info.first_solution_seconds = round(reporter.first_solution, 3)
     state = lns.improve(
         scenario,
-        greedy.decisions_of(scenario, first),
+        first,
         until=started + options.time_limit,
         options=options,
         guide=bound,
         on_improve=lambda _decisions, objective: reporter.found(objective),
         budget=options.time_limit - bound_seconds(options),
+        frame=frame,
     )
     info.debug["steps"] = state.steps
+    if reporter.bound is not None:  # the only bound of this search: the relaxation's
+        info.bound_source = "relaxation"
     objective = state.units / OBJECTIVE_SCALE
     return assemble(
         scenario,
@@ -172,6 +181,7 @@ def _by_neighbourhoods(
         objective=objective,
         bound=reporter.bound if reporter.bound is not None else objective,
         solve_seconds=perf_counter() - started,
+        explained=explained,
     )
 
 
