@@ -35,10 +35,10 @@ from zenplan.scheduler.options import SolveOptions
 from zenplan.scheduler.progress import ProgressCallback, Reporter
 from zenplan.scheduler.score import breakdown
 from zenplan.scheduler.solve import (
-    LNS_MIN_PROJECTS,
     bound_seconds,
     by_neighbourhoods,
     run_model,
+    strategy_for,
     with_bound,
 )
 
@@ -179,9 +179,9 @@ def replan(
 
 
 def _strategy(scenario: Scenario, options: SolveOptions) -> str:
-    if options.strategy in ("full", "lns"):
-        return options.strategy
-    return "lns" if len(scenario.scheduled_projects()) > LNS_MIN_PROJECTS else "full"
+    # the makespan search has no replan: the whole model instead
+    strategy = strategy_for(scenario, options)
+    return strategy if strategy == "lns" else "full"
 
 
 # Share of the time limit the repair may take before the whole model is tried instead (on

@@ -54,7 +54,7 @@ def solve(
     first, bound = _first_plan(scenario, options, reporter)
     info = SolverInfo(
         engine="cp-sat",
-        strategy=_strategy(scenario, options),
+        strategy=strategy_for(scenario, options),
         preset=options.preset,
         time_limit=options.time_limit,
         workers=options.workers,
@@ -137,7 +137,8 @@ def bound_seconds(options: SolveOptions) -> float:
     return min(BOUND_SECONDS, BOUND_SHARE * options.time_limit)
 
 
-def _strategy(scenario: Scenario, options: SolveOptions) -> Strategy:
+def strategy_for(scenario: Scenario, options: SolveOptions) -> Strategy:
+    """The options' strategy, or by the portfolio's size when it is auto."""
     if options.strategy != "auto":
         return options.strategy
     large = len(scenario.scheduled_projects()) > LNS_MIN_PROJECTS
